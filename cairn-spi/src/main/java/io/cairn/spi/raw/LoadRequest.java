@@ -1,0 +1,40 @@
+package io.cairn.spi.raw;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import io.cairn.spi.TenantId;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One closed raw file to bulk-load into {@code raw.<sourceSystem>__<stream>}.
+ *
+ * @param sourceFile the file name recorded in the envelope (relative to the raw zone)
+ */
+public record LoadRequest(
+        TenantId tenant,
+        String sourceSystem,
+        String stream,
+        String loadId,
+        Path file,
+        String sourceFile,
+        FileFormat format,
+        StreamContract contract,
+        Instant ingestedAt) {
+    public LoadRequest {
+        requireNonNull(tenant, "tenant is null");
+        Envelope.checkName("source system", sourceSystem);
+        Envelope.checkName("stream", stream);
+        requireNonNull(loadId, "loadId is null");
+        requireNonNull(file, "file is null");
+        requireNonNull(sourceFile, "sourceFile is null");
+        requireNonNull(format, "format is null");
+        requireNonNull(contract, "contract is null");
+        requireNonNull(ingestedAt, "ingestedAt is null");
+    }
+
+    public String rawTable() {
+        return Envelope.rawTable(sourceSystem, stream);
+    }
+}

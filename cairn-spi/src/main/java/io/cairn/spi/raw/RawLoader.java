@@ -1,0 +1,20 @@
+package io.cairn.spi.raw;
+
+import java.util.Optional;
+
+/**
+ * Bulk-loads closed raw files into raw tables with the engine's own reader, adding the envelope.
+ * Implementations never insert row by row from Java.
+ */
+public interface RawLoader {
+    /**
+     * Lands one file atomically: its rows, its dead letters and a ledger entry for its load id commit together.
+     * Idempotent: a load id that has landed before returns the recorded result with {@code replayed = true} and
+     * changes nothing; a record whose (tenant, source, stream, id, hash) is already present is counted as a
+     * duplicate and not inserted again.
+     */
+    LoadResult land(LoadRequest request);
+
+    /** The recorded result of a load id, if it has landed. */
+    Optional<LoadResult> findLanded(String loadId);
+}

@@ -1,0 +1,2 @@
+/** The warehouse extension point: {@code WarehouseFactory} found with {@code ServiceLoader}, {@code Warehouse}, {@code Dialect}. */
+package io.cairn.spi.warehouse;
