@@ -1,0 +1,230 @@
+package io.cairn.warehouse.duckdb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.raw.FileFormat;
+import io.cairn.spi.raw.LoadRequest;
+import io.cairn.spi.raw.LoadResult;
+import io.cairn.spi.raw.RawLoader;
+
+import static io.cairn.warehouse.duckdb.StagingSql.STAGE;
+
+/**
+ * Lands raw files with DuckDB's readers in one transaction per file: stage the file, insert new record versions,
+ * insert dead letters, write the ledger entry, commit. Loads into one raw table are serialized (the duplicate
+ * check must see every committed row); loads into different tables run in parallel.
+ */
+final class DuckDbRawLoader implements RawLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbRawLoader.class);
+
+    private final DuckDbWarehouse warehouse;
+    private final StagingSql staging = new StagingSql();
+    private final ConcurrentHashMap<String, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
+    private volatile boolean commonTablesReady;
+
+    DuckDbRawLoader(DuckDbWarehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public LoadResult land(LoadRequest request) {
+        ReentrantLock lock = tableLocks.computeIfAbsent(request.rawTable(), table -> new ReentrantLock());
+        lock.lock();
+        try (Connection connection = warehouse.connect()) {
+            ensureCommonTables(connection);
+            Optional<LoadResult> landed = findLanded(connection, request.loadId());
+            if (landed.isPresent()) {
+                LOG.info("Load {} of {} landed before; nothing to do", request.loadId(), request.sourceFile());
+                return landed.get().asReplayed();
+            }
+            RawTables.createStreamTable(connection, request.rawTable());
+            return landInTransaction(connection, request);
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e,
+                    "Cannot land file %s for tenant %s into raw.%s: %s",
+                    request.sourceFile(), request.tenant(), request.rawTable(), e.getMessage());
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<LoadResult> findLanded(String loadId) {
+        try (Connection connection = warehouse.connect()) {
+            ensureCommonTables(connection);
+            return findLanded(connection, loadId);
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read the load ledger for load %s: %s",
+                    loadId, e.getMessage());
+        }
+    }
+
+    private LoadResult landInTransaction(Connection connection, LoadRequest request) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            stage(connection, request);
+            Counts counts = counts(connection);
+            long landed = insertRecords(connection, request);
+            insertDeadLetters(connection, request);
+            long warned = countWarned(connection, request);
+            LoadResult result = new LoadResult(request.loadId(), counts.read(), landed,
+                    counts.read() - counts.dead() - landed, counts.dead(), warned, counts.maxUpdatedAt(), false);
+            insertLedger(connection, request, result);
+            connection.commit();
+            return result;
+        }
+        catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+        finally {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + STAGE);
+            }
+        }
+    }
+
+    private void stage(Connection connection, LoadRequest request) throws SQLException {
+        String path = request.file().toAbsolutePath().toString();
+        try (PreparedStatement statement = connection.prepareStatement(
+                staging.createStage(request.format(), request.contract()))) {
+            statement.setString(1, path);
+            statement.execute();
+        }
+        if (request.format() == FileFormat.CSV) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(staging.addCsvRejects());
+                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECTS);
+                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECT_SCAN);
+            }
+        }
+    }
+
+    private record Counts(long read, long dead, String maxUpdatedAt) {}
+
+    private static Counts counts(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), count(*) FILTER (dead_reason IS NOT NULL), "
+                        + "max(upd) FILTER (dead_reason IS NULL) FROM " + STAGE)) {
+            rows.next();
+            OffsetDateTime max = rows.getObject(3, OffsetDateTime.class);
+            return new Counts(rows.getLong(1), rows.getLong(2),
+                    max == null ? null : max.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        }
+    }
+
+    private static long insertRecords(Connection connection, LoadRequest request) throws SQLException {
+        String table = RawTables.raw(request.rawTable());
+        String sql = "INSERT INTO " + table + " SELECT ?, ?, ?, rid, upd, ?, ?, ?, h, j, "
+                + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM ("
+                + "SELECT *, row_number() OVER (PARTITION BY rid, h ORDER BY line_no) AS copy "
+                + "FROM " + STAGE + " WHERE dead_reason IS NULL) s "
+                + "WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
+                + "AND r.source_record_id = s.rid AND r.record_hash = s.h)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, request.tenant().value());
+            statement.setString(2, request.sourceSystem());
+            statement.setString(3, request.stream());
+            statement.setObject(4, OffsetDateTime.ofInstant(request.ingestedAt(), ZoneOffset.UTC));
+            statement.setString(5, request.loadId());
+            statement.setString(6, request.sourceFile());
+            statement.setString(7, request.tenant().value());
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void insertDeadLetters(Connection connection, LoadRequest request) throws SQLException {
+        String sql = "INSERT INTO " + RawTables.deadLetter() + " SELECT ?, ?, ?, ?, ?, line_no, text, md5(text), "
+                + "dead_reason, ? FROM (SELECT line_no, coalesce(bad_text, j) AS text, dead_reason FROM " + STAGE
+                + " WHERE dead_reason IS NOT NULL) s WHERE NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter()
+                + " d WHERE d.tenant_id = ? AND d.source_system = ? AND d.stream = ? AND d.line_no = s.line_no "
+                + "AND d.text_hash = md5(s.text))";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, request.tenant().value());
+            statement.setString(2, request.sourceSystem());
+            statement.setString(3, request.stream());
+            statement.setString(4, request.loadId());
+            statement.setString(5, request.sourceFile());
+            statement.setObject(6, OffsetDateTime.ofInstant(request.ingestedAt(), ZoneOffset.UTC));
+            statement.setString(7, request.tenant().value());
+            statement.setString(8, request.sourceSystem());
+            statement.setString(9, request.stream());
+            statement.executeUpdate();
+        }
+    }
+
+    private static long countWarned(Connection connection, LoadRequest request) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
+                + RawTables.raw(request.rawTable()) + " WHERE load_id = ? AND dq_status = 'warn'")) {
+            statement.setString(1, request.loadId());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void insertLedger(Connection connection, LoadRequest request, LoadResult result)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO " + RawTables.ledger() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, request.loadId());
+            statement.setString(2, request.tenant().value());
+            statement.setString(3, request.sourceSystem());
+            statement.setString(4, request.stream());
+            statement.setString(5, request.sourceFile());
+            statement.setLong(6, result.recordsRead());
+            statement.setLong(7, result.rowsLanded());
+            statement.setLong(8, result.rowsDuplicate());
+            statement.setLong(9, result.rowsDeadLettered());
+            statement.setLong(10, result.rowsWarned());
+            statement.setString(11, result.maxSourceUpdatedAt());
+            statement.setObject(12, OffsetDateTime.now(ZoneOffset.UTC));
+            statement.executeUpdate();
+        }
+    }
+
+    private static Optional<LoadResult> findLanded(Connection connection, String loadId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT records_read, rows_landed, "
+                + "rows_duplicate, rows_dead_lettered, rows_warned, max_source_updated_at FROM "
+                + RawTables.ledger() + " WHERE load_id = ?")) {
+            statement.setString(1, loadId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LoadResult(loadId, rows.getLong(1), rows.getLong(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getString(6), false));
+            }
+        }
+    }
+
+    private void ensureCommonTables(Connection connection) throws SQLException {
+        if (!commonTablesReady) {
+            synchronized (this) {
+                if (!commonTablesReady) {
+                    RawTables.createCommon(connection);
+                    commonTablesReady = true;
+                }
+            }
+        }
+    }
+}
