@@ -104,6 +104,9 @@ final class DuckDbRawLoader implements RawLoader {
 
     private void stage(Connection connection, LoadRequest request) throws SQLException {
         String path = request.file().toAbsolutePath().toString();
+        if (request.format() == FileFormat.JSON_ARRAY) {
+            checkJsonArray(connection, request, path);
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 staging.createStage(request.format(), request.contract()))) {
             statement.setString(1, path);
@@ -111,9 +114,23 @@ final class DuckDbRawLoader implements RawLoader {
         }
         if (request.format() == FileFormat.CSV) {
             try (Statement statement = connection.createStatement()) {
+                statement.execute(staging.shiftCsvLinesPastRejects());
                 statement.execute(staging.addCsvRejects());
                 statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECTS);
                 statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECT_SCAN);
+            }
+        }
+    }
+
+    private void checkJsonArray(Connection connection, LoadRequest request, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(staging.checkJsonArray())) {
+            statement.setString(1, path);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next() || !rows.getBoolean(1)) {
+                    throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into raw.%s: "
+                            + "it is not one well-formed JSON array (truncated or malformed); the file stays in the "
+                            + "raw zone", request.sourceFile(), request.tenant(), request.rawTable());
+                }
             }
         }
     }

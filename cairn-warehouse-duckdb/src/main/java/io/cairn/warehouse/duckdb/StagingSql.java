@@ -46,6 +46,22 @@ final class StagingSql {
                 + "FROM typed";
     }
 
+    /**
+     * Good CSV rows were numbered by ordinal (+1 for the header); rejected rows are missing from that count, so
+     * a good row's file line is its ordinal line plus the rejected lines before it. Rows with quoted line breaks
+     * still count as one line.
+     */
+    String shiftCsvLinesPastRejects() {
+        return "UPDATE " + STAGE + " SET line_no = line_no + (SELECT count(*) FROM (SELECT line - row_number() "
+                + "OVER (ORDER BY line) - 1 AS good_before FROM (SELECT DISTINCT line FROM " + REJECTS + ")) r "
+                + "WHERE r.good_before < " + STAGE + ".line_no - 1)";
+    }
+
+    /** Checks that a JSON-array file is one well-formed JSON array; DuckDB's reader accepts a truncated one. */
+    String checkJsonArray() {
+        return "SELECT json_valid(content) AND starts_with(ltrim(content), '[') FROM read_text(?)";
+    }
+
     /** CSV rows DuckDB's reader rejected, added to the stage as dead letters with their file line. */
     String addCsvRejects() {
         return "INSERT INTO " + STAGE + " (line_no, bad_text, dead_reason) "
