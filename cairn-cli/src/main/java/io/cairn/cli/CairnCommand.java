@@ -1,0 +1,17 @@
+package io.cairn.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code cairn} command. */
+@Command(name = "cairn", mixinStandardHelpOptions = true, version = "cairn 0.1.0",
+        description = "Multi-tenant commerce and finance data platform.",
+        subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class})
+public final class CairnCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
