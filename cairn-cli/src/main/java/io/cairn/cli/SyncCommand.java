@@ -27,7 +27,7 @@ import io.cairn.spi.TenantId;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Land pending data of every enabled source (file drops: <root>/inbox/<tenant>/<source>/<stream>/).")
 final class SyncCommand implements Callable<Integer> {
-    static final Set<String> LANDABLE_TYPES = Set.of("files");
+    static final Set<String> LANDABLE_TYPES = Set.of(LandingService.FILE_SOURCE_TYPE);
 
     @Mixin
     ProjectOptions project;

@@ -43,6 +43,8 @@ import static java.util.Objects.requireNonNull;
  * the warehouse's load ledger makes landing a load twice a no-op.
  */
 public final class LandingService {
+    /** The source type whose drops arrive in the inbox. */
+    public static final String FILE_SOURCE_TYPE = "files";
     private static final Logger LOG = LoggerFactory.getLogger(LandingService.class);
 
     private final ControlPlane controlPlane;
@@ -130,7 +132,11 @@ public final class LandingService {
                 .toList();
     }
 
-    private LoadOutcome land(SourceDefinition source, LoadRecord load) {
+    /**
+     * Lands one {@code STAGED} load of a source and records it. For file sources the stream's cursor (last load,
+     * largest change time) advances here; a connector keeps its own checkpoint and advances it after this returns.
+     */
+    public LoadOutcome land(SourceDefinition source, LoadRecord load) {
         long started = System.nanoTime();
         MDC.put("tenant", source.tenant().value());
         MDC.put("source", source.name());
@@ -142,7 +148,9 @@ public final class LandingService {
             LoadResult result = warehouse.rawLoader().land(request);
             listener.afterWarehouseCommit(load.loadId(), result);
             controlPlane.loads().markLanded(load.loadId(), result);
-            StreamCursor.advance(controlPlane, source, load.stream(), load.loadId(), result, clock.instant());
+            if (FILE_SOURCE_TYPE.equals(source.type())) {
+                StreamCursor.advance(controlPlane, source, load.stream(), load.loadId(), result, clock.instant());
+            }
             return outcome(load, result, null, started);
         }
         catch (CairnException e) {
