@@ -11,11 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +24,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME_TENANT;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.BETA;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.BETA_TENANT;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.SHOPIFY;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.T0;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.moving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Every behaviour of the control plane, run against each database it supports. */
 abstract class ControlPlaneContractTest {
-    static final TenantId ACME = TenantId.of("acme");
-    static final TenantId BETA = TenantId.of("beta");
-    static final Instant T0 = Instant.parse("2025-03-01T10:00:00.123456Z");
-    static final Tenant ACME_TENANT = new Tenant(ACME, "Acme Retail", Tenancy.SHARED, ZoneId.of("America/New_York"),
-            "USD", T0);
-    static final Tenant BETA_TENANT = new Tenant(BETA, "Beta Books", Tenancy.DEDICATED, ZoneId.of("Europe/Berlin"),
-            "EUR", T0);
-    static final SourceDefinition SHOPIFY = new SourceDefinition(ACME, "shopify", "shopify", "shopify", true,
-            Map.of("shop_url", "https://acme.myshopify.com", "access_token", "shpat_1"));
-
     private final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
     private ControlPlaneSettings settings;
     ControlPlane controlPlane;
@@ -304,8 +301,8 @@ abstract class ControlPlaneContractTest {
                 ZoneId.of("America/New_York"), "USD", List.of(acme.sources().get(0)))));
 
         assertThat(controlPlane.tenants().list()).extracting(Tenant::id, Tenant::name)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACME, "Acme Renamed"),
-                        org.assertj.core.groups.Tuple.tuple(BETA, "Beta Books"));
+                .containsExactly(tuple(ACME, "Acme Renamed"),
+                        tuple(BETA, "Beta Books"));
         assertThat(controlPlane.sources().list(ACME)).extracting(SourceDefinition::name)
                 .containsExactly("drops", "shopify");
         assertThat(controlPlane.sources().find(ACME, "shopify")).contains(SHOPIFY);
@@ -317,7 +314,7 @@ abstract class ControlPlaneContractTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         Set<String> ids = ConcurrentHashMap.newKeySet();
         try {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 int worker = i;
                 futures.add(pool.submit(() -> {
@@ -347,39 +344,5 @@ abstract class ControlPlaneContractTest {
 
         assertThat(error.code()).isEqualTo(ErrorCode.CONTROL_PLANE);
         assertThat(error.getMessage()).endsWith(": it is closed");
-    }
-
-    static LoadRecord moving(String loadId, TenantId tenant, String source, Instant createdAt) {
-        return LoadRecord.moving(loadId, tenant, source, "orders", "inbox/" + tenant + "/" + source + "/orders/a.jsonl",
-                "raw/" + tenant + "/" + source + "/orders/ingest_date=2025-03-01/" + loadId + ".jsonl", "jsonl", 4096,
-                createdAt);
-    }
-
-    /** A clock the tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME_TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The control-plane contract on an embedded H2 file, the default. */
