@@ -79,15 +79,21 @@ final class DuckDbRawLoader implements RawLoader {
     private LoadResult landInTransaction(Connection connection, LoadRequest request) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            long started = System.nanoTime();
             stage(connection, request);
+            long staged = System.nanoTime();
             Counts counts = counts(connection);
             long landed = insertRecords(connection, request);
+            long inserted = System.nanoTime();
             insertDeadLetters(connection, request);
             long warned = countWarned(connection, request);
             LoadResult result = new LoadResult(request.loadId(), counts.read(), landed,
                     counts.read() - counts.dead() - landed, counts.dead(), warned, counts.maxUpdatedAt(), false);
             insertLedger(connection, request, result);
             connection.commit();
+            LOG.debug("Landed {}: staged in {} ms, inserted in {} ms, committed after {} ms", request.sourceFile(),
+                    (staged - started) / 1_000_000, (inserted - staged) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
             return result;
         }
         catch (SQLException | RuntimeException e) {

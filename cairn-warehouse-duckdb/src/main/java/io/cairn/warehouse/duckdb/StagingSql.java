@@ -11,7 +11,7 @@ import io.cairn.spi.raw.StreamContract;
 
 /**
  * Builds the SQL that reads one raw file with DuckDB's own readers into a temporary staging table, one row per
- * record: its line (or element) number, its minified JSON, its id, change time, tombstone flag, landing warnings,
+ * record: its line (or element) number, its JSON (as received, trimmed), its id, change time, tombstone flag, landing warnings,
  * and the reason it must be dead-lettered, if any.
  */
 final class StagingSql {
@@ -73,7 +73,7 @@ final class StagingSql {
         return switch (format) {
             case JSONL -> "SELECT line_no, CASE WHEN j IS NULL THEN line END AS bad_text, j, "
                     + "CASE WHEN j IS NULL THEN 'malformed JSON: the line does not parse' END AS pre_reason "
-                    + "FROM (SELECT line_no, line, try(json(line))::VARCHAR AS j FROM ("
+                    + "FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN trim(line, ' ' || chr(9) || chr(13)) END AS j FROM ("
                     + "SELECT row_number() OVER () AS line_no, line FROM read_csv(?, columns = {'line': 'VARCHAR'}, "
                     + "delim = chr(31), quote = '', escape = '', header = false, auto_detect = false, "
                     + "max_line_size = " + MAX_LINE_BYTES + ")) "

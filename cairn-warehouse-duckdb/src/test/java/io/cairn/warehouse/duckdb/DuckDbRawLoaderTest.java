@@ -83,6 +83,18 @@ class DuckDbRawLoaderTest {
     }
 
     @Test
+    void surroundingWhitespaceAndCarriageReturnsAreNotPartOfTheRecord() throws Exception {
+        Path file = dir.resolve("crlf.jsonl");
+        Files.writeString(file, "  {\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}\t\r\n{\"id\":2,\"updated_at\":\"2024-01-03T10:15:00Z\"}\r\n");
+
+        LoadResult result = land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS);
+
+        assertThat(result.rowsLanded()).isEqualTo(2);
+        assertThat(query("SELECT payload::VARCHAR FROM raw.shopify__orders ORDER BY source_record_id")).containsExactly(
+                "{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}", "{\"id\":2,\"updated_at\":\"2024-01-03T10:15:00Z\"}");
+    }
+
+    @Test
     void replayedLoadIdChangesNothingAndReturnsTheLedger() throws Exception {
         Path file = write("orders.jsonl", "{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}", "{oops");
         LoadResult first = land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS);

@@ -1,0 +1,34 @@
+package io.cairn.core.controlplane;
+
+import io.cairn.core.config.ControlPlaneSettings;
+import io.cairn.core.config.ProjectConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME_TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The control-plane contract on an embedded H2 file, the default. */
+class H2ControlPlaneTest extends ControlPlaneContractTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected ControlPlaneSettings newDatabase() {
+        return ControlPlaneSettings.of("jdbc:h2:file:" + dir.resolve("control"));
+    }
+
+    @Test
+    void defaultProjectSettingsCreateTheDatabaseUnderDotCairn(@TempDir Path project) {
+        ControlPlaneSettings defaults = ProjectConfig.load(project, name -> null).controlPlane();
+
+        try (ControlPlane fresh = ControlPlane.open(defaults)) {
+            fresh.tenants().upsert(ACME_TENANT);
+            assertThat(fresh.tenants().list()).containsExactly(ACME_TENANT);
+        }
+        assertThat(Files.exists(project.resolve(".cairn/control.mv.db"))).isTrue();
+    }
+}

@@ -1,0 +1,2 @@
+/** Marketplace order exports delivered as JSON arrays. */
+package io.cairn.datagen.ecommerce;

@@ -1,0 +1,2 @@
+/** Daily inventory snapshots per location and SKU, delivered as CSV. */
+package io.cairn.datagen.inventory;

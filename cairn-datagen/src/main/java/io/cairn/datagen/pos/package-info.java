@@ -1,0 +1,2 @@
+/** Point-of-sale till receipts of the tenant's stores. */
+package io.cairn.datagen.pos;

@@ -1,0 +1,2 @@
+/** QuickBooks Online streams: accounts, customers, items, invoices, payments, purchases, sales receipts. */
+package io.cairn.datagen.quickbooks;
