@@ -7,6 +7,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -97,7 +101,7 @@ public final class ApiClient {
     private Outcome attempt(ApiRequest request, int attempt) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> raw = http.send(build(request), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> raw = exchange(request);
             ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers().map(), raw.body());
             long millis = (System.nanoTime() - started) / 1_000_000;
             afterResponse.accept(response);
@@ -115,7 +119,30 @@ public final class ApiClient {
             return new Outcome(null, new SourceException(Kind.TRANSIENT, 0, e, "Cannot %s %s for %s: %s",
                     request.method(), RequestLog.redact(request.uri()), subject, what), null);
         }
+    }
+
+    /**
+     * Sends and reads the whole body within the request timeout: {@code HttpRequest.timeout} alone covers only
+     * the wait for the headers, and a server that stalls mid-body would otherwise hang the sync.
+     */
+    private HttpResponse<String> exchange(ApiRequest request) throws IOException {
+        CompletableFuture<HttpResponse<String>> future = http.sendAsync(build(request),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + settings.requestTimeout());
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
         catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceException(Kind.TRANSIENT, 0, e, "Cannot %s %s for %s: interrupted", request.method(),
                     RequestLog.redact(request.uri()), subject);
