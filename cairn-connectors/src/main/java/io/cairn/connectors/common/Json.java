@@ -6,14 +6,18 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cairn.spi.source.SourceException;
 
 /** The connectors' one JSON mapper, and the time handling their cursors share. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads decimals as {@code BigDecimal} so amounts are written back digit for digit as the source sent them. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private Json() {}
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cairn.connectors.common.Json;
+import io.cairn.connectors.common.TimeCursor;
 import io.cairn.spi.raw.StreamContract;
 import io.cairn.spi.source.RecordSink;
 
@@ -32,8 +33,8 @@ final class ShopifyReader {
         this.config = config;
     }
 
-    void read(ShopifyStreams.Spec spec, ShopifyCursor from, RecordSink sink) {
-        ShopifyCursor cursor = switch (spec.mode()) {
+    void read(ShopifyStreams.Spec spec, TimeCursor from, RecordSink sink) {
+        TimeCursor cursor = switch (spec.mode()) {
             case UPDATED -> incremental(spec, Map.of(), from, sink, List::of);
             case ORDER_REFUNDS -> incremental(spec, Map.of("fields", "id,updated_at,refunds"), from, sink,
                     order -> elements(order.path("refunds")));
@@ -47,7 +48,7 @@ final class ShopifyReader {
         }
     }
 
-    private ShopifyCursor incremental(ShopifyStreams.Spec spec, Map<String, String> extra, ShopifyCursor from,
+    private TimeCursor incremental(ShopifyStreams.Spec spec, Map<String, String> extra, TimeCursor from,
             RecordSink sink, Function<JsonNode, List<JsonNode>> expand) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("limit", Integer.toString(config.pageSize()));
@@ -57,7 +58,7 @@ final class ShopifyReader {
         params.putAll(extra);
         params.put("updated_at_min", since(from.updatedAt()).toString());
         params.put("order", "updated_at asc");
-        ShopifyCursor[] cursor = {from};
+        TimeCursor[] cursor = {from};
         client.paginate(client.url(spec.resource(), params), spec.rootKey(), page -> {
             for (JsonNode record : page.records()) {
                 expand.apply(record).forEach(item -> sink.record(Json.line(item)));
@@ -73,8 +74,8 @@ final class ShopifyReader {
         return client.page(uri, "transactions").records();
     }
 
-    private ShopifyCursor full(ShopifyStreams.Spec spec, ShopifyCursor from, RecordSink sink) {
-        ShopifyCursor[] cursor = {from};
+    private TimeCursor full(ShopifyStreams.Spec spec, TimeCursor from, RecordSink sink) {
+        TimeCursor[] cursor = {from};
         client.paginate(client.url(spec.resource(), Map.of()), spec.rootKey(), page -> page.records()
                 .forEach(record -> {
                     sink.record(Json.line(record));
@@ -84,11 +85,11 @@ final class ShopifyReader {
         return cursor[0];
     }
 
-    private ShopifyCursor inventory(ShopifyStreams.Spec spec, ShopifyCursor from, RecordSink sink) {
+    private TimeCursor inventory(ShopifyStreams.Spec spec, TimeCursor from, RecordSink sink) {
         List<String> locationIds = new ArrayList<>();
         client.paginate(client.url("locations", Map.of()), "locations",
                 page -> page.records().forEach(location -> locationIds.add(location.path("id").asText())));
-        ShopifyCursor[] cursor = {from};
+        TimeCursor[] cursor = {from};
         for (int i = 0; i < locationIds.size(); i += LOCATION_IDS_PER_CALL) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("limit", Integer.toString(config.pageSize()));
@@ -106,13 +107,13 @@ final class ShopifyReader {
     }
 
     /** Reads destroy events since the delete cursor and emits a tombstone per deleted record. */
-    private void deletes(ShopifyStreams.Spec spec, ShopifyCursor from, RecordSink sink) {
+    private void deletes(ShopifyStreams.Spec spec, TimeCursor from, RecordSink sink) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("limit", Integer.toString(config.pageSize()));
         params.put("filter", spec.deleteEvents());
         params.put("verb", "destroy");
         params.put("created_at_min", since(from.deletesAt()).toString());
-        ShopifyCursor[] cursor = {from};
+        TimeCursor[] cursor = {from};
         client.paginate(client.url("events", params), "events", page -> {
             for (JsonNode event : page.records()) {
                 sink.record(Json.line(tombstone(event)));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.connectors.common.TimeCursor;
 import io.cairn.spi.source.Checkpoint;
 import io.cairn.spi.source.RecordSink;
 import io.cairn.spi.source.Source;
@@ -32,7 +33,7 @@ final class ShopifySource implements Source {
     public void read(String stream, Checkpoint from, RecordSink sink) {
         ShopifyStreams.Spec spec = ShopifyStreams.find(stream).orElseThrow(() -> SourceException.permanent(
                 "Cannot read stream %s of %s: Shopify has no such stream", stream, config.subject()));
-        ShopifyCursor cursor = ShopifyCursor.of(from, "stream " + stream + " of " + config.subject());
+        TimeCursor cursor = TimeCursor.of(from, "stream " + stream + " of " + config.subject());
         LOG.debug("Reading Shopify stream {} of {} from {}", stream, config.subject(), cursor);
         reader.read(spec, cursor, sink);
     }

@@ -40,7 +40,7 @@ class ShopifySyncTest {
                     .containsExactly("450789469|2008-01-10T16:00Z|409.94|USD|3|466157049|IPOD2008GREEN|false|ok");
             assertThat(fixture.query("SELECT source_record_id, payload->>'order_id', "
                     + "json_array_length(payload->'refund_line_items'), payload->'transactions'->0->>'amount' "
-                    + "FROM raw.shopify__refunds")).containsExactly("509562969|450789469|2|41.94");
+                    + "FROM raw.shopify__refunds")).containsExactly("509562969|450789469|2|209.00");
             assertThat(fixture.query("SELECT source_record_id, payload->>'amount', payload->>'kind' "
                     + "FROM raw.shopify__transactions")).containsExactly("389404469|409.94|authorization");
             assertThat(fixture.query("SELECT source_record_id, payload->>'email', payload->>'total_spent' "
