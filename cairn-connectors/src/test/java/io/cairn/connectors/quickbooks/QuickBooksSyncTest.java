@@ -57,12 +57,13 @@ class QuickBooksSyncTest {
             assertThat(fixture.query("SELECT source_record_id, payload->>'TotalAmt', json_array_length(payload->'Line'), "
                     + "payload->'CurrencyRef'->>'value', is_deleted, dq_status FROM raw.quickbooks__invoices "
                     + "WHERE NOT is_deleted ORDER BY source_updated_at"))
-                    .containsExactly("119|314.28|3|USD|false|ok", "12|2369.52|5|USD|false|ok", "96|387|3|USD|false|ok",
+                    .containsExactly("119|314.28|3|USD|false|ok", "12|2369.52|5|USD|false|ok", "96|387.0|3|USD|false|ok",
                             "129|477.5|6|USD|false|ok");
             try (var files = java.nio.file.Files.walk(fixture.rawZone.root().resolve("raw/acme/books/invoices"))) {
                 String raw = java.nio.file.Files.readString(files.filter(f -> f.toString().endsWith(".jsonl"))
                         .findFirst().orElseThrow());
-                assertThat(raw).as("the raw file keeps amounts digit for digit").contains("\"TotalAmt\":387.0,");
+                assertThat(raw).as("the raw file keeps amounts digit for digit").contains(
+                        "\"TotalAmt\":387.0,", "\"Amount\":1750.0,", "\"TotalTax\":175.52,");
             }
             assertThat(fixture.query("SELECT source_record_id, payload->>'status' FROM raw.quickbooks__invoices "
                     + "WHERE is_deleted")).as("CDC's deleted invoice lands as a tombstone").containsExactly("130|Deleted");
