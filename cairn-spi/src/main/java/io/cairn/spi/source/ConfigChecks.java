@@ -66,7 +66,7 @@ public final class ConfigChecks {
             return null;
         }
         catch (RuntimeException e) {
-            return "must be a " + type + ", not '" + value + "'";
+            return "must be of type " + type + ", not '" + value + "'";
         }
     }
 }
