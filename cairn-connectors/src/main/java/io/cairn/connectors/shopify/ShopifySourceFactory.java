@@ -14,9 +14,10 @@ import io.cairn.spi.source.Source;
 import io.cairn.spi.source.SourceConfig;
 import io.cairn.spi.source.SourceContext;
 import io.cairn.spi.source.SourceException;
+import io.cairn.spi.source.SourceFactory;
 
 /** The {@code shopify} connector: a shop's Admin REST API. */
-public final class ShopifySourceFactory implements io.cairn.spi.source.SourceFactory {
+public final class ShopifySourceFactory implements SourceFactory {
     public static final String TYPE = "shopify";
 
     private final Sleeper sleeper;
