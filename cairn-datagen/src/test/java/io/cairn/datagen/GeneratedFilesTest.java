@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -147,5 +148,24 @@ class GeneratedFilesTest {
         String third = TestHelper.lines(files.get(2)).get(0);
         assertThat(first).doesNotContain("loyalty_tier");
         assertThat(third).startsWith(first + ",").contains("loyalty_tier");
+    }
+
+    @Test
+    void lateRecordsAppearOnlyInAFileAfterTheOneCoveringTheirCreationDay() {
+        long late = 0;
+        Set<String> seen = new HashSet<>();
+        for (Parsed p : TestHelper.read(streamDir("acme", "shopify/orders"), List.of("id"))) {
+            if (p.dead() || !seen.add(p.raw())) {
+                continue;
+            }
+            JsonNode order = (JsonNode) p.content();
+            LocalDate created = java.time.OffsetDateTime.parse(order.get("created_at").asText())
+                    .atZoneSameInstant(java.time.ZoneId.of("America/New_York")).toLocalDate();
+            int chunk = (int) java.time.temporal.ChronoUnit.DAYS.between(OPTIONS.startDate(), created) / 7;
+            if (chunk < p.file() && order.get("created_at").equals(order.get("updated_at"))) {
+                late++;
+            }
+        }
+        assertThat(late).isPositive().isEqualTo(truth("acme").at("/defects/shopify~1orders/late_records").asLong());
     }
 }
