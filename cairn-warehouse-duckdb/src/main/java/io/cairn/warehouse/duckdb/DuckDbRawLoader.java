@@ -164,11 +164,13 @@ final class DuckDbRawLoader implements RawLoader {
 
     private static long insertRecords(Connection connection, LoadRequest request) throws SQLException {
         String table = RawTables.raw(request.rawTable());
+        // Copies of one record version within the file share (rid, h), and so everything derived from the record:
+        // grouping on the two short keys keeps one, without sorting or hashing the payloads.
         String sql = "INSERT INTO " + table + " SELECT ?, ?, ?, rid, upd, ?, ?, ?, h, j, "
                 + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM ("
-                + "SELECT *, row_number() OVER (PARTITION BY rid, h) AS copy "
-                + "FROM " + STAGE + " WHERE dead_reason IS NULL) s "
-                + "WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
+                + "SELECT rid, h, any_value(j) AS j, any_value(upd) AS upd, any_value(errs) AS errs, "
+                + "any_value(deleted) AS deleted FROM " + STAGE + " WHERE dead_reason IS NULL GROUP BY rid, h) s "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
                 + "AND r.source_record_id = s.rid AND r.record_hash = s.h)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, request.tenant().value());
