@@ -21,7 +21,7 @@ public record EngineOptions(Warehouse warehouse, String targetName, String targe
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(targetName, "targetName is null");
         requireNonNull(targetSchema, "targetSchema is null");
-        vars = Map.copyOf(vars);
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         env = Map.copyOf(env);
     }
 

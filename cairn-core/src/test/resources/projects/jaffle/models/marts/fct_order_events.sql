@@ -8,7 +8,7 @@
 with batch as (
     select order_id from {{ source('app', 'order_events') }}
     {% if is_incremental() %}
-    where _loaded_at > (select max(last_loaded_at) from {{ this }})
+    where _loaded_at > (select coalesce(max(last_loaded_at), timestamp '1970-01-01') from {{ this }})
     {% endif %}
 ),
 versions as (

@@ -127,7 +127,8 @@ final class TestNodes {
         if (spec.column() != null) {
             name.append('_').append(spec.column());
         }
-        spec.args().values().forEach(value -> name.append("__").append(value));
+        spec.args().values().forEach(value -> name.append("__").append(value instanceof List<?> list
+                ? String.join("_", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
         String clean = name.toString().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+$", "");
         return clean.length() <= 80 ? clean : clean.substring(0, 60) + "_" + hash(clean);
     }

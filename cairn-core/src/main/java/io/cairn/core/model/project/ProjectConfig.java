@@ -21,7 +21,7 @@ public record ProjectConfig(String name, List<String> modelPaths, List<String> s
         seedPaths = List.copyOf(seedPaths);
         macroPaths = List.copyOf(macroPaths);
         testPaths = List.copyOf(testPaths);
-        vars = Map.copyOf(vars);
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
     }
 
     public static ProjectConfig read(Path projectDir) {

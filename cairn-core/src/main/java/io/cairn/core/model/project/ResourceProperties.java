@@ -15,7 +15,7 @@ import java.util.Map;
 public record ResourceProperties(String name, Map<String, Object> config, Map<String, String> columns,
         List<TestSpec> tests, String file) {
     public ResourceProperties {
-        config = Map.copyOf(config);
+        config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         tests = List.copyOf(tests);
     }

@@ -22,8 +22,8 @@ public record TestSpec(String testName, String column, Map<String, Object> args,
             "limit", "warn_if", "error_if", "name");
 
     public TestSpec {
-        args = Map.copyOf(args);
-        config = Map.copyOf(config);
+        args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** Parses a {@code tests:} / {@code data_tests:} item: a name, or a one-key mapping of name to arguments. */

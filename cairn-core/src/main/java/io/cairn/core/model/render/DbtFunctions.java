@@ -39,10 +39,10 @@ public final class DbtFunctions {
         Map<String, Object> config = session().config();
         for (Object arg : args) {
             if (arg instanceof NamedParameter named) {
-                config.merge(named.getName(), plain(named.getValue()), DbtFunctions::mergeConfig);
+                config.put(named.getName(), plain(named.getValue()));
             }
             else if (arg instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> config.merge(String.valueOf(k), plain(v), DbtFunctions::mergeConfig));
+                map.forEach((k, v) -> config.put(String.valueOf(k), plain(v)));
             }
             else if (arg != null) {
                 throw fail("config() takes keyword arguments, got '%s'", arg);
@@ -99,10 +99,6 @@ public final class DbtFunctions {
             session.fail(e);
             throw e;
         }
-    }
-
-    private static Object mergeConfig(Object old, Object added) {
-        return added;
     }
 
     private static Object plain(Object value) {

@@ -17,7 +17,7 @@ import io.cairn.spi.warehouse.Dialect;
 public record RenderGlobals(Map<String, Object> vars, Map<String, String> env, String targetName,
         String targetSchema, Dialect dialect) {
     public RenderGlobals {
-        vars = Map.copyOf(vars);
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         env = Map.copyOf(env);
     }
 
