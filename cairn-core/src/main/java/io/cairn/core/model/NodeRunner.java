@@ -108,7 +108,7 @@ final class NodeRunner {
 
     private static String success(Node node, long rows) {
         return switch (node.materialized()) {
-            case "view" -> "CREATE VIEW";
+            case "view" -> "OK";
             case "incremental" -> "INSERT " + rows;
             default -> "SELECT " + rows;
         };
