@@ -51,7 +51,7 @@ final class NodeRunner {
         MDC.put("model", node.name());
         try (Connection connection = warehouse.connect()) {
             BuildContext ctx = new BuildContext(node, connection, warehouse.dialect(), compiler, fullRefresh,
-                    projectDir);
+                    projectDir, guard);
             return execute(ctx, start);
         }
         catch (CairnException e) {
@@ -77,7 +77,7 @@ final class NodeRunner {
             }
             case MODEL -> {
                 long rows = materialize(ctx);
-                if (guard.guards(node)) {
+                if (ctx.guarded() && !node.materialized().equals("table")) {
                     guard.check(ctx);
                 }
                 return result(node, NodeStatus.SUCCESS, success(node, rows), start, rows, 0);

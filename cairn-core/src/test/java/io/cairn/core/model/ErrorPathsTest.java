@@ -136,6 +136,21 @@ class ErrorPathsTest {
     }
 
     @Test
+    void tenantGuardKeepsThePreviousTableWhenTheNewOneDropsTenant() {
+        write(project, "models/marts/facts.sql", "{{ config(materialized='table') }} select 'acme' as tenant_id, 1 as id");
+        assertThat(status(load().run(Selection.all(), ModelTestHelper.runOptions(project)), "facts"))
+                .isEqualTo(NodeStatus.SUCCESS);
+        write(project, "models/marts/facts.sql", "{{ config(materialized='table') }} select 2 as id");
+
+        RunResult run = load().run(Selection.all(), ModelTestHelper.runOptions(project));
+
+        assertThat(status(run, "facts")).isEqualTo(NodeStatus.ERROR);
+        assertThat(rows(warehouse, "select tenant_id, id from main.facts")).containsExactly(List.of("acme", 1));
+        assertThat(rows(warehouse, "select count(*) from information_schema.tables where table_name like '%cairn_tmp%'"))
+                .containsExactly(List.of(0L));
+    }
+
+    @Test
     void failingErrorTestSkipsModelsBuiltOnItsModel() {
         write(project, "models/base.sql", "select 1 as id union all select 1");
         write(project, "models/downstream.sql", "select * from {{ ref('base') }}");

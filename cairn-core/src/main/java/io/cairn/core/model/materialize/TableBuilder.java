@@ -25,6 +25,15 @@ public final class TableBuilder {
         Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(tmp));
         Sql.execute(ctx.connection(), ctx.node(), createTmp, 1);
         long rows = Sql.queryLong(ctx.connection(), ctx.node(), "select count(*) from " + ctx.relation(tmp), -1);
+        if (ctx.guarded()) {
+            try {
+                ctx.guard().check(ctx, tmp);
+            }
+            catch (RuntimeException e) {
+                Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(tmp));
+                throw e;
+            }
+        }
         swap(ctx, tmp);
         return rows;
     }

@@ -39,13 +39,18 @@ public record TenantGuard(List<String> layers, String column) {
 
     /** Checks the built relation of a guarded model. */
     public void check(BuildContext ctx) {
+        check(ctx, ctx.node().identifier());
+    }
+
+    /** Checks {@code identifier} (the model's relation or its not yet swapped-in temporary table). */
+    public void check(BuildContext ctx, String identifier) {
         Node node = ctx.node();
-        boolean hasColumn = Catalog.columns(ctx.connection(), node, null, node.schema(), node.identifier()).keySet()
+        boolean hasColumn = Catalog.columns(ctx.connection(), node, null, node.schema(), identifier).keySet()
                 .stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT)));
         if (!hasColumn) {
             throw refuse(node, "its output has no " + column + " column");
         }
-        long nulls = Sql.queryLong(ctx.connection(), node, "select count(*) from " + ctx.target() + " where "
+        long nulls = Sql.queryLong(ctx.connection(), node, "select count(*) from " + ctx.relation(identifier) + " where "
                 + ctx.dialect().quote(column) + " is null", -1);
         if (nulls > 0) {
             throw refuse(node, nulls + " rows have a null " + column);
