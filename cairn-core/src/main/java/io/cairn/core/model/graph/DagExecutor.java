@@ -71,8 +71,9 @@ public final class DagExecutor {
 
     /** Runs every node; returns when all are done or skipped. */
     public void execute(int threads, Task task) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, "cairn-model-" + System.nanoTime() % 10000);
+            Thread thread = new Thread(runnable, "Thread-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
