@@ -164,13 +164,16 @@ final class DuckDbRawLoader implements RawLoader {
 
     private static long insertRecords(Connection connection, LoadRequest request) throws SQLException {
         String table = RawTables.raw(request.rawTable());
-        // Copies of one record version within the file share (rid, h), and so everything derived from the record:
-        // grouping on the two short keys keeps one, without sorting or hashing the payloads.
+        try (Statement statement = connection.createStatement()) {
+            // Copies of one record version within the file share (rid, h); keep one. The window sees only the
+            // short keys and the row id, never the payloads.
+            statement.execute("DELETE FROM " + STAGE + " WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+                    + "row_number() OVER (PARTITION BY rid, h) AS copy FROM " + STAGE
+                    + " WHERE dead_reason IS NULL) WHERE copy > 1)");
+        }
         String sql = "INSERT INTO " + table + " SELECT ?, ?, ?, rid, upd, ?, ?, ?, h, j, "
-                + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM ("
-                + "SELECT rid, h, any_value(j) AS j, any_value(upd) AS upd, any_value(errs) AS errs, "
-                + "any_value(deleted) AS deleted FROM " + STAGE + " WHERE dead_reason IS NULL GROUP BY rid, h) s "
-                + "WHERE NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
+                + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM " + STAGE + " s "
+                + "WHERE dead_reason IS NULL AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
                 + "AND r.source_record_id = s.rid AND r.record_hash = s.h)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, request.tenant().value());
