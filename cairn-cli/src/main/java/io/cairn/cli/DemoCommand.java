@@ -63,7 +63,9 @@ final class DemoCommand implements Callable<Integer> {
                     context.controlPlane().tenants().list().size());
             SyncReport report = SyncCommand.landingService(context, threads)
                     .sync(SyncCommand.select(context.controlPlane(), List.of(), List.of(), spec.commandLine().getErr()));
-            out.printf("3. Landed %d loads into %s%n%n", report.loads().size(), context.config().warehouse());
+            out.printf("3. Landed %d loads into the %s warehouse %s%n%n", report.loads().size(),
+                    context.config().warehouse().type(), context.config().warehouse().option("path")
+                            .map(project::resolve).map(Path::toString).orElse(""));
             SyncSummary.print(out, report, context, data.resolve("truth"));
             out.printf("%nDone in %.1fs. Run it again: the same files land as duplicates and no count changes.%n",
                     (System.nanoTime() - started) / 1e9);

@@ -41,6 +41,9 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Streams landed in parallel (default: 2).")
     int threads;
 
+    @Option(names = "--json", description = "Print one JSON document (every load and its figures) for scripts.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +53,12 @@ final class SyncCommand implements Callable<Integer> {
             List<SourceDefinition> selected = select(context.controlPlane(), tenants, sources, spec.commandLine().getErr());
             SyncReport report = landingService(context, threads).sync(selected);
             PrintWriter out = spec.commandLine().getOut();
-            SyncSummary.print(out, report, context, null);
+            if (json) {
+                out.println(SyncSummary.toJson(report));
+            }
+            else {
+                SyncSummary.print(out, report, context, null);
+            }
             return report.hasFailures() ? Main.DATA_FAILURE : Main.OK;
         }
     }

@@ -65,6 +65,35 @@ final class SyncSummary {
         out.flush();
     }
 
+    /** The report as JSON: {@code {"loads": [...], "failed": n}}, one object per load with its figures. */
+    static String toJson(SyncReport report) {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode loads = root.putArray("loads");
+        for (LoadOutcome load : report.loads()) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = loads.addObject()
+                    .put("tenant", load.tenant().value())
+                    .put("source", load.source())
+                    .put("stream", load.stream())
+                    .put("load_id", load.loadId())
+                    .put("raw_file", load.rawFile())
+                    .put("millis", load.elapsed().toMillis());
+            if (load.failed()) {
+                node.put("error", load.error());
+            }
+            else {
+                node.put("records_read", load.result().recordsRead())
+                        .put("rows_landed", load.result().rowsLanded())
+                        .put("rows_duplicate", load.result().rowsDuplicate())
+                        .put("rows_dead_lettered", load.result().rowsDeadLettered())
+                        .put("rows_warned", load.result().rowsWarned())
+                        .put("replayed", load.result().replayed());
+            }
+        }
+        root.put("failed", report.loads().stream().filter(LoadOutcome::failed).count());
+        return root.toPrettyString();
+    }
+
     private static JsonNode readTruth(Path file) {
         try {
             return Files.exists(file) ? new ObjectMapper().readTree(file.toFile()) : new ObjectMapper().createObjectNode();

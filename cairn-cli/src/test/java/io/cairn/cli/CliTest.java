@@ -97,6 +97,27 @@ class CliTest {
         assertThat(cairn("sync", "-p", project).out()).contains("Nothing to land");
     }
 
+    @Test
+    void syncPrintsJsonForScripts() throws Exception {
+        String project = dir.toString();
+        cairn("tenants", "add", "acme", "-p", project, "--source", "pos");
+        Path inbox = dir.resolve("data/inbox/acme/pos/transactions");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("t.jsonl"), "{\"transaction_id\":\"t1\",\"updated_at\":\"2024-01-01T10:00:00Z\"}\n{oops\n");
+        Files.writeString(inbox.resolve("_SUCCESS"), "");
+
+        Run run = cairn("sync", "-p", project, "--json");
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.path("failed").asInt()).isZero();
+        com.fasterxml.jackson.databind.JsonNode load = json.path("loads").get(0);
+        assertThat(load.path("tenant").asText()).isEqualTo("acme");
+        assertThat(load.path("stream").asText()).isEqualTo("transactions");
+        assertThat(load.path("records_read").asLong()).isEqualTo(2);
+        assertThat(load.path("rows_landed").asLong()).isEqualTo(1);
+        assertThat(load.path("rows_dead_lettered").asLong()).isEqualTo(1);
+    }
+
     private static List<String> summaryRows(String out) {
         List<String> rows = new ArrayList<>();
         boolean inTable = false;

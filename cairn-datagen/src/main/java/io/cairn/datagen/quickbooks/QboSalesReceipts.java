@@ -8,7 +8,6 @@ import io.cairn.datagen.engine.Slot;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /** quickbooks/sales_receipts: paid-on-the-spot sales; a later version corrects the first line's quantity. */

@@ -102,6 +102,7 @@ final class ShopifyOrderJson {
                     "grams", v.grams(), "fulfillment_service", "manual",
                     "fulfillment_status", fulfilled ? "fulfilled" : null, "requires_shipping", true,
                     "taxable", true, "gift_card", false, "product_exists", true, "properties", List.of(),
+                    "variant_inventory_management", "shopify",
                     "total_discount", "0.00", "tax_lines", List.of(taxLine(ctx, pl.tax())),
                     "discount_allocations", allocations));
         }

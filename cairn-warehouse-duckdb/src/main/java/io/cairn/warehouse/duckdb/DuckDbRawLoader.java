@@ -82,10 +82,12 @@ final class DuckDbRawLoader implements RawLoader {
             long started = System.nanoTime();
             stage(connection, request);
             long staged = System.nanoTime();
-            Counts counts = counts(connection);
+            Counts counts = counts(connection, request);
             long landed = insertRecords(connection, request);
             long inserted = System.nanoTime();
-            insertDeadLetters(connection, request);
+            if (counts.dead() > 0) {
+                insertDeadLetters(connection, request);
+            }
             long warned = countWarned(connection, request);
             LoadResult result = new LoadResult(request.loadId(), counts.read(), landed,
                     counts.read() - counts.dead() - landed, counts.dead(), warned, counts.maxUpdatedAt(), false);
@@ -104,12 +106,14 @@ final class DuckDbRawLoader implements RawLoader {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + STAGE);
+                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECTS);
+                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECT_SCAN);
             }
         }
     }
 
     private void stage(Connection connection, LoadRequest request) throws SQLException {
-        String path = request.file().toAbsolutePath().toString();
+        String path = path(request);
         if (request.format() == FileFormat.JSON_ARRAY) {
             checkJsonArray(connection, request, path);
         }
@@ -118,14 +122,10 @@ final class DuckDbRawLoader implements RawLoader {
             statement.setString(1, path);
             statement.execute();
         }
-        if (request.format() == FileFormat.CSV) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(staging.shiftCsvLinesPastRejects());
-                statement.execute(staging.addCsvRejects());
-                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECTS);
-                statement.execute("DROP TABLE IF EXISTS " + StagingSql.REJECT_SCAN);
-            }
-        }
+    }
+
+    private static String path(LoadRequest request) {
+        return request.file().toAbsolutePath().toString();
     }
 
     private void checkJsonArray(Connection connection, LoadRequest request, String path) throws SQLException {
@@ -143,24 +143,37 @@ final class DuckDbRawLoader implements RawLoader {
 
     private record Counts(long read, long dead, String maxUpdatedAt) {}
 
-    private static Counts counts(Connection connection) throws SQLException {
+    private Counts counts(Connection connection, LoadRequest request) throws SQLException {
+        long rejected = 0;
+        if (request.format() == FileFormat.CSV) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(staging.countCsvRejects())) {
+                rows.next();
+                rejected = rows.getLong(1);
+            }
+        }
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*), count(*) FILTER (dead_reason IS NOT NULL), "
                         + "max(upd) FILTER (dead_reason IS NULL) FROM " + STAGE)) {
             rows.next();
             OffsetDateTime max = rows.getObject(3, OffsetDateTime.class);
-            return new Counts(rows.getLong(1), rows.getLong(2),
+            return new Counts(rows.getLong(1) + rejected, rows.getLong(2) + rejected,
                     max == null ? null : max.withOffsetSameInstant(ZoneOffset.UTC).toString());
         }
     }
 
     private static long insertRecords(Connection connection, LoadRequest request) throws SQLException {
         String table = RawTables.raw(request.rawTable());
+        try (Statement statement = connection.createStatement()) {
+            // Copies of one record version within the file share (rid, h); keep one. The window sees only the
+            // short keys and the row id, never the payloads.
+            statement.execute("DELETE FROM " + STAGE + " WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+                    + "row_number() OVER (PARTITION BY rid, h) AS copy FROM " + STAGE
+                    + " WHERE dead_reason IS NULL) WHERE copy > 1)");
+        }
         String sql = "INSERT INTO " + table + " SELECT ?, ?, ?, rid, upd, ?, ?, ?, h, j, "
-                + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM ("
-                + "SELECT *, row_number() OVER (PARTITION BY rid, h ORDER BY line_no) AS copy "
-                + "FROM " + STAGE + " WHERE dead_reason IS NULL) s "
-                + "WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
+                + "CASE WHEN len(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM " + STAGE + " s "
+                + "WHERE dead_reason IS NULL AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.tenant_id = ? "
                 + "AND r.source_record_id = s.rid AND r.record_hash = s.h)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, request.tenant().value());
@@ -174,12 +187,11 @@ final class DuckDbRawLoader implements RawLoader {
         }
     }
 
-    private static void insertDeadLetters(Connection connection, LoadRequest request) throws SQLException {
+    private void insertDeadLetters(Connection connection, LoadRequest request) throws SQLException {
         String sql = "INSERT INTO " + RawTables.deadLetter() + " SELECT ?, ?, ?, ?, ?, line_no, text, md5(text), "
-                + "dead_reason, ? FROM (SELECT line_no, coalesce(bad_text, j) AS text, dead_reason FROM " + STAGE
-                + " WHERE dead_reason IS NOT NULL) s WHERE NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter()
-                + " d WHERE d.tenant_id = ? AND d.source_system = ? AND d.stream = ? AND d.line_no = s.line_no "
-                + "AND d.text_hash = md5(s.text))";
+                + "dead_reason, ? FROM (" + staging.deadLetters(request.format(), request.contract()) + ") s "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter() + " d WHERE d.tenant_id = ? "
+                + "AND d.source_system = ? AND d.stream = ? AND d.line_no = s.line_no AND d.text_hash = md5(s.text))";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, request.tenant().value());
             statement.setString(2, request.sourceSystem());
@@ -187,9 +199,10 @@ final class DuckDbRawLoader implements RawLoader {
             statement.setString(4, request.loadId());
             statement.setString(5, request.sourceFile());
             statement.setObject(6, OffsetDateTime.ofInstant(request.ingestedAt(), ZoneOffset.UTC));
-            statement.setString(7, request.tenant().value());
-            statement.setString(8, request.sourceSystem());
-            statement.setString(9, request.stream());
+            statement.setString(7, path(request));
+            statement.setString(8, request.tenant().value());
+            statement.setString(9, request.sourceSystem());
+            statement.setString(10, request.stream());
             statement.executeUpdate();
         }
     }

@@ -10,9 +10,10 @@ import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.StreamContract;
 
 /**
- * Builds the SQL that reads one raw file with DuckDB's own readers into a temporary staging table, one row per
- * record: its line (or element) number, its JSON (as received, trimmed), its id, change time, tombstone flag, landing warnings,
- * and the reason it must be dead-lettered, if any.
+ * Builds the SQL that reads one raw file with DuckDB's own readers and classifies every record: its JSON (as
+ * received, trimmed), id, change time, tombstone flag, landing warnings, and the reason it must be dead-lettered,
+ * if any. The main pass runs in parallel and carries no line numbers (landed rows need none); only when a file has
+ * dead letters does a second, order-preserving pass number the lines to say where each bad one is.
  */
 final class StagingSql {
     static final String STAGE = "cairn_stage";
@@ -20,6 +21,7 @@ final class StagingSql {
     static final String REJECT_SCAN = "cairn_csv_reject_scan";
     /** Longest accepted line; DuckDB's default (2 MB) is too short for orders with many line items. */
     private static final long MAX_LINE_BYTES = 64L * 1024 * 1024;
+    private static final String WHITESPACE = "' ' || chr(9) || chr(13)";
     private static final String ISO_CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
             .sorted()
@@ -28,15 +30,48 @@ final class StagingSql {
 
     private final DuckDbDialect dialect = DuckDbDialect.INSTANCE;
 
-    /** {@code CREATE TEMP TABLE cairn_stage AS ...}; the file path is parameter 1. */
+    /** {@code CREATE TEMP TABLE cairn_stage AS ...}, the parallel main pass; the file path is parameter 1. */
     String createStage(FileFormat format, StreamContract contract) {
         return "CREATE OR REPLACE TEMP TABLE " + STAGE + " AS\n"
-                + "WITH src AS (" + source(format) + "),\n"
+                + "SELECT j, md5(j) AS h, rid, upd, deleted, errs, dead_reason FROM (\n"
+                + classify(format, contract, false) + ")";
+    }
+
+    /**
+     * The dead letters of a file with their line numbers (element numbers for JSON arrays), from a second,
+     * order-preserving pass; the file path is parameter 1. Columns: {@code line_no, text, dead_reason}.
+     */
+    String deadLetters(FileFormat format, StreamContract contract) {
+        String classified = classify(format, contract, true);
+        String rows = "SELECT line_no, coalesce(bad_text, j) AS text, dead_reason FROM (" + classified
+                + ") WHERE dead_reason IS NOT NULL";
+        if (format != FileFormat.CSV) {
+            return rows;
+        }
+        return "SELECT line_no + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) - 1 AS "
+                + "good_before FROM (SELECT DISTINCT line FROM " + REJECTS + ")) r WHERE r.good_before < d.line_no - 1)"
+                + " AS line_no, text, dead_reason FROM (" + rows + ") d\n"
+                + "UNION ALL SELECT line, any_value(csv_line), 'malformed CSV row: ' || string_agg(error_message, '; ') "
+                + "FROM " + REJECTS + " GROUP BY line";
+    }
+
+    /** Checks that a JSON-array file is one well-formed JSON array; DuckDB's reader accepts a truncated one. */
+    String checkJsonArray() {
+        return "SELECT json_valid(content) AND starts_with(ltrim(content), '[') FROM read_text(?)";
+    }
+
+    /** The number of CSV rows DuckDB's reader rejected in the main pass. */
+    String countCsvRejects() {
+        return "SELECT count(DISTINCT line) FROM " + REJECTS;
+    }
+
+    private String classify(FileFormat format, StreamContract contract, boolean numbered) {
+        return "WITH src AS (" + source(format, numbered) + "),\n"
                 + "fields AS (SELECT *, CASE WHEN j IS NOT NULL AND starts_with(j, '{') THEN json_extract_string(j, "
                 + paths(contract) + ") END AS f FROM src),\n"
                 + "typed AS (SELECT line_no, bad_text, j, pre_reason, f, " + idExpression(contract) + " AS rid, "
                 + updatedAtText(contract) + " AS upd_text FROM fields)\n"
-                + "SELECT line_no, bad_text, j, md5(j) AS h, rid, try_cast(upd_text AS TIMESTAMPTZ) AS upd, "
+                + "SELECT line_no, bad_text, j, rid, try_cast(upd_text AS TIMESTAMPTZ) AS upd, "
                 + deletedExpression(contract) + " AS deleted, "
                 + warnings(contract) + " AS errs, "
                 + "CASE WHEN pre_reason IS NOT NULL THEN pre_reason "
@@ -46,45 +81,26 @@ final class StagingSql {
                 + "FROM typed";
     }
 
-    /**
-     * Good CSV rows were numbered by ordinal (+1 for the header); rejected rows are missing from that count, so
-     * a good row's file line is its ordinal line plus the rejected lines before it. Rows with quoted line breaks
-     * still count as one line.
-     */
-    String shiftCsvLinesPastRejects() {
-        return "UPDATE " + STAGE + " SET line_no = line_no + (SELECT count(*) FROM (SELECT line - row_number() "
-                + "OVER (ORDER BY line) - 1 AS good_before FROM (SELECT DISTINCT line FROM " + REJECTS + ")) r "
-                + "WHERE r.good_before < " + STAGE + ".line_no - 1)";
-    }
-
-    /** Checks that a JSON-array file is one well-formed JSON array; DuckDB's reader accepts a truncated one. */
-    String checkJsonArray() {
-        return "SELECT json_valid(content) AND starts_with(ltrim(content), '[') FROM read_text(?)";
-    }
-
-    /** CSV rows DuckDB's reader rejected, added to the stage as dead letters with their file line. */
-    String addCsvRejects() {
-        return "INSERT INTO " + STAGE + " (line_no, bad_text, dead_reason) "
-                + "SELECT line, any_value(csv_line), 'malformed CSV row: ' || string_agg(error_message, '; ') "
-                + "FROM " + REJECTS + " GROUP BY line";
-    }
-
-    private String source(FileFormat format) {
+    private String source(FileFormat format, boolean numbered) {
+        String lineNo = numbered ? "row_number() OVER ()" : "NULL::BIGINT";
         return switch (format) {
-            case JSONL -> "SELECT line_no, CASE WHEN j IS NULL THEN line END AS bad_text, j, "
-                    + "CASE WHEN j IS NULL THEN 'malformed JSON: the line does not parse' END AS pre_reason "
-                    + "FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN trim(line, ' ' || chr(9) || chr(13)) END AS j FROM ("
-                    + "SELECT row_number() OVER () AS line_no, line FROM read_csv(?, columns = {'line': 'VARCHAR'}, "
+            case JSONL -> "SELECT line_no, CASE WHEN NOT ok THEN line END AS bad_text, "
+                    + "CASE WHEN ok THEN (CASE WHEN starts_with(line, '{') AND ends_with(line, '}') THEN line "
+                    + "ELSE trim(line, " + WHITESPACE + ") END) END AS j, "
+                    + "CASE WHEN NOT ok THEN 'malformed JSON: the line does not parse' END AS pre_reason "
+                    + "FROM (SELECT line_no, line, json_valid(line) AS ok FROM ("
+                    + "SELECT " + lineNo + " AS line_no, line FROM read_csv(?, columns = {'line': 'VARCHAR'}, "
                     + "delim = chr(31), quote = '', escape = '', header = false, auto_detect = false, "
-                    + "max_line_size = " + MAX_LINE_BYTES + ")) "
-                    + "WHERE line IS NOT NULL AND trim(line) <> '')";
-            case JSON_ARRAY -> "SELECT row_number() OVER () AS line_no, NULL::VARCHAR AS bad_text, "
+                    + "max_line_size = " + MAX_LINE_BYTES + ")) WHERE line IS NOT NULL) "
+                    + "WHERE ok OR trim(line, " + WHITESPACE + ") <> ''";
+            case JSON_ARRAY -> "SELECT " + lineNo + " AS line_no, NULL::VARCHAR AS bad_text, "
                     + "json(json)::VARCHAR AS j, NULL::VARCHAR AS pre_reason "
                     + "FROM read_json_objects(?, format = 'array', maximum_object_size = " + MAX_LINE_BYTES + ")";
-            case CSV -> "SELECT row_number() OVER () + 1 AS line_no, NULL::VARCHAR AS bad_text, "
+            case CSV -> "SELECT " + (numbered ? lineNo + " + 1" : lineNo) + " AS line_no, NULL::VARCHAR AS bad_text, "
                     + "to_json(t)::VARCHAR AS j, NULL::VARCHAR AS pre_reason "
-                    + "FROM read_csv(?, header = true, all_varchar = true, store_rejects = true, "
-                    + "rejects_table = '" + REJECTS + "', rejects_scan = '" + REJECT_SCAN + "', "
+                    + "FROM read_csv(?, header = true, all_varchar = true, "
+                    + (numbered ? "ignore_errors = true, " : "store_rejects = true, rejects_table = '" + REJECTS
+                            + "', rejects_scan = '" + REJECT_SCAN + "', ")
                     + "max_line_size = " + MAX_LINE_BYTES + ") t";
         };
     }

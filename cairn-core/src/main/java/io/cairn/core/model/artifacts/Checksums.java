@@ -1,0 +1,33 @@
+package io.cairn.core.model.artifacts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.cairn.core.model.graph.Node;
+
+/** A node's checksum: SHA-256 of its raw code and its resolved config, so config-only edits count as changes. */
+public final class Checksums {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private Checksums() {}
+
+    public static String of(Node node) {
+        try {
+            String config = JSON.writeValueAsString(new TreeMap<>(node.config().values()));
+            String text = node.rawCode() + "\n--config--\n" + config + "\n--relation--\n" + node.displayRelation();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot checksum node " + node.uniqueId(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.cairn.core.model.render;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.lib.fn.MacroFunction;
+
+import io.cairn.core.model.project.SqlFile;
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+
+/**
+ * Renders project files with Jinjava and dbt's context: {@code ref}, {@code source}, {@code config}, {@code var},
+ * {@code env_var}, {@code is_incremental}, {@code this}, {@code target} and every project macro without import.
+ * Thread-safe: each render has its own interpreter and {@link RenderSession}.
+ */
+public final class Renderer {
+    private static final List<String> FUNCTIONS = List.of("ref", "source", "config", "var", "env_var",
+            "is_incremental", "log");
+
+    private final Jinjava jinjava;
+    private final Set<String> projectMacros = new HashSet<>();
+
+    public Renderer(RenderGlobals globals, List<SqlFile> macroFiles) {
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(false)
+                .withNestedInterpretationEnabled(false).build());
+        for (String name : FUNCTIONS) {
+            Class<?>[] params = name.equals("is_incremental") ? new Class<?>[0] : new Class<?>[] {Object[].class};
+            jinjava.getGlobalContext().registerFunction(
+                    new ELFunctionDefinition("", name, DbtFunctions.class, name, params));
+        }
+        jinjava.getGlobalContext().put(DbtFunctions.GLOBALS, globals);
+        jinjava.getGlobalContext().put("target", globals.target());
+        loadMacros(BuiltinMacros.TEXT, BuiltinMacros.PATH, false);
+        for (SqlFile file : macroFiles) {
+            loadMacros(file.text(), file.path(), true);
+        }
+    }
+
+    /** True when the project (not Cairn's built-ins) defines the macro, e.g. {@code generate_schema_name}. */
+    public boolean hasProjectMacro(String name) {
+        return projectMacros.contains(name);
+    }
+
+    public boolean hasMacro(String name) {
+        return jinjava.getGlobalContext().getGlobalMacro(name) != null;
+    }
+
+    /** Renders {@code text} (the content of {@code session.path()}) with extra template variables. */
+    public String render(String text, RenderSession session, Map<String, Object> bindings) {
+        UnsupportedScan.check(text, session.label(), session.path());
+        Map<String, Object> context = new HashMap<>(bindings);
+        context.put(DbtFunctions.SESSION, session);
+        RenderResult result = jinjava.renderForResult(text, context);
+        if (session.failure() != null) {
+            throw session.failure();
+        }
+        for (TemplateError error : result.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw new CairnException(ErrorCode.CONFIG, "Cannot render %s: %s line %d: Jinja error in '%s': %s",
+                        session.label(), session.path(), error.getLineno(), error.getFieldName(),
+                        error.getMessage());
+            }
+        }
+        return result.getOutput();
+    }
+
+    /** Calls a macro with keyword arguments and returns its output. */
+    public String callMacro(String name, Map<String, Object> kwargs, RenderSession session) {
+        StringBuilder call = new StringBuilder("{{ ").append(name).append('(');
+        Map<String, Object> bindings = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<String, Object> arg : kwargs.entrySet()) {
+            String variable = "__cairn_arg" + i++;
+            call.append(i > 1 ? ", " : "").append(arg.getKey()).append('=').append(variable);
+            bindings.put(variable, arg.getValue());
+        }
+        call.append(") }}");
+        return render(call.toString(), session, bindings);
+    }
+
+    private void loadMacros(String raw, String path, boolean project) {
+        String text = GenericTestBlocks.toMacros(raw);
+        UnsupportedScan.check(text, "macro file", path);
+        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            interpreter.render(text);
+        }
+        finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        for (TemplateError error : interpreter.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw new CairnException(ErrorCode.CONFIG, "Cannot load macros: %s line %d: Jinja error in '%s': %s",
+                        path, error.getLineno(), error.getFieldName(), error.getMessage());
+            }
+        }
+        for (MacroFunction macro : interpreter.getContext().getGlobalMacros().values()) {
+            jinjava.getGlobalContext().addGlobalMacro(macro);
+            if (project) {
+                projectMacros.add(macro.getName());
+            }
+        }
+    }
+}
