@@ -126,7 +126,11 @@ final class ModelsFixture implements AutoCloseable {
     }
 
     RunResult build(boolean fullRefresh) {
-        return engine(Map.of()).build(Selection.all(), RunOptions.defaults().withThreads(4)
+        return build(fullRefresh, Map.of());
+    }
+
+    RunResult build(boolean fullRefresh, Map<String, Object> vars) {
+        return engine(vars).build(Selection.all(), RunOptions.defaults().withThreads(4)
                 .withFullRefresh(fullRefresh).withTargetDir(project.resolve("target")));
     }
 
