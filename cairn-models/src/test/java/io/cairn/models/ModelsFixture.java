@@ -73,6 +73,47 @@ final class ModelsFixture implements AutoCloseable {
         return summary;
     }
 
+    /**
+     * Generates tenants into {@code <dir>/generated} (not the inbox) and registers them and their sources; the test
+     * then moves chosen files into the inbox with {@link #dropGenerated}.
+     */
+    GenerationSummary generateOnly(int tenants, int days, long seed, LocalDate start) {
+        GenerationSummary summary = new Generator(new GeneratorOptions(tenants, days, seed, start))
+                .generate(dir.resolve("generated"), truthDir());
+        for (TenantProfile tenant : summary.tenants()) {
+            registerTenant(tenant.id(), tenant.timezone(), tenant.currency());
+            tenant.sources().forEach(source -> addFileSource(tenant.id(), source));
+        }
+        return summary;
+    }
+
+    /** Copies the generated data files whose name matches into the inbox as complete drops. */
+    void dropGenerated(java.util.function.Predicate<String> fileName) {
+        Path generated = dir.resolve("generated");
+        try (java.util.stream.Stream<Path> walk = Files.walk(generated)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("_") || !fileName.test(name)) {
+                    continue;
+                }
+                Path target = inbox().resolve(generated.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+                Files.writeString(target.resolveSibling(RawZone.SUCCESS), "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<SourceDefinition> sources(GenerationSummary summary) {
+        List<SourceDefinition> sources = new ArrayList<>();
+        for (TenantProfile tenant : summary.tenants()) {
+            tenant.sources().forEach(source -> sources.add(addFileSource(tenant.id(), source)));
+        }
+        return sources;
+    }
+
     Path inbox() {
         return rawZone.root().resolve("inbox");
     }
