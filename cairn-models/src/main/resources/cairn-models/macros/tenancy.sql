@@ -15,3 +15,19 @@
     else 'other'
   end
 {%- endmacro %}
+
+{#- Normalized identity attributes used by customer matching. -#}
+{% macro norm_email(expr) -%}
+  nullif(lower(trim({{ expr }})), '')
+{%- endmacro %}
+
+{#- Digits only; numbers shorter than 7 digits are too weak to match on. -#}
+{% macro norm_phone(expr) -%}
+  case when length(regexp_replace(coalesce({{ expr }}, ''), '[^0-9]', '', 'g')) >= 7
+       then regexp_replace({{ expr }}, '[^0-9]', '', 'g') end
+{%- endmacro %}
+
+{#- Lower case letters and digits only: 'Ines  Rossi', 'INES ROSSI' and 'ines-rossi' are one name. -#}
+{% macro norm_text(expr) -%}
+  nullif(regexp_replace(lower(coalesce({{ expr }}, '')), '[^a-z0-9]', '', 'g'), '')
+{%- endmacro %}
