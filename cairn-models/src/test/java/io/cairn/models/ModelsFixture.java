@@ -175,6 +175,18 @@ final class ModelsFixture implements AutoCloseable {
                 .withFullRefresh(fullRefresh).withTargetDir(project.resolve("target")));
     }
 
+    /** Loads the seeds, then runs the selected models without their tests (dbt's {@code seed} + {@code run}). */
+    RunResult run(boolean fullRefresh, String... select) {
+        ModelEngine engine = engine(Map.of());
+        RunOptions options = RunOptions.defaults().withThreads(4).withFullRefresh(fullRefresh)
+                .withTargetDir(project.resolve("target"));
+        RunResult seeds = engine.seed(Selection.all(), options);
+        if (!seeds.success()) {
+            throw new IllegalStateException("seeds failed: " + seeds.results());
+        }
+        return engine.run(Selection.of(select), options);
+    }
+
     void exec(String... sql) {
         try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
             for (String statement : sql) {
