@@ -16,6 +16,7 @@ import io.cairn.core.model.EngineOptions;
 import io.cairn.core.model.RunOptions;
 import io.cairn.core.model.Selection;
 import io.cairn.core.model.project.Yaml;
+import io.cairn.models.BundledProject;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.warehouse.Warehouse;
@@ -61,7 +62,10 @@ public final class ModelOptions {
         return new Selection(select, exclude);
     }
 
-    /** The dbt-format project folder: {@code --models}, else the {@code project:} key of cairn.yml. */
+    /**
+     * The dbt-format project folder: {@code --models}, else the {@code project:} key of cairn.yml, else the bundled
+     * retail and finance package, extracted to {@code .cairn/bundled-models}.
+     */
     Path dbtProject(ProjectConfig config) {
         if (models != null) {
             Path dir = models.toAbsolutePath().normalize();
@@ -70,9 +74,16 @@ public final class ModelOptions {
             }
             return dir;
         }
-        return config.dbtProject().orElseThrow(() -> new CairnException(ErrorCode.CONFIG, "Cannot find a "
-                + "dbt-format project: %s holds no dbt_project.yml; set project: in %s or pass --models DIR",
-                config.project(), config.projectDir().resolve("cairn.yml")));
+        return config.dbtProject().orElseGet(() -> BundledProject.extractTo(bundledDir(config)));
+    }
+
+    /** True when the command runs the bundled package (no {@code --models}, no dbt project in the folder). */
+    boolean usesBundledPackage(ProjectConfig config) {
+        return models == null && config.dbtProject().isEmpty();
+    }
+
+    static Path bundledDir(ProjectConfig config) {
+        return config.projectDir().resolve(".cairn").resolve("bundled-models");
     }
 
     EngineOptions engineOptions(Warehouse warehouse) {

@@ -2,6 +2,7 @@ package io.cairn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import io.cairn.core.model.RunResult;
 import io.cairn.core.model.Selection;
 import io.cairn.core.model.graph.Node;
 import io.cairn.core.model.graph.ResourceType;
+import io.cairn.models.PlatformInputs;
 
 /**
  * One model command against an opened project: loads the dbt-format project, prints a dbt-like line per node as it
@@ -37,7 +39,18 @@ final class ModelRun {
         this.out = out;
         this.dbtProject = options.dbtProject(context.config());
         EngineOptions engineOptions = options.engineOptions(context.warehouse());
+        if (options.usesBundledPackage(context.config())) {
+            engineOptions = withPlatformInputs(context, engineOptions);
+        }
         this.engine = ModelEngine.load(dbtProject, engineOptions);
+    }
+
+    /** The bundled package reads the tenant directory and needs to know which raw tables do not exist yet. */
+    private EngineOptions withPlatformInputs(ProjectContext context, EngineOptions engineOptions) {
+        PlatformInputs.writeTenantDirectory(context.warehouse(), context.controlPlane().tenants().list());
+        Map<String, Object> vars = new HashMap<>(PlatformInputs.absentStreamVars(dbtProject, context.warehouse()));
+        vars.putAll(engineOptions.vars());
+        return engineOptions.withVars(vars);
     }
 
     ModelEngine engine() {

@@ -249,10 +249,15 @@ class ModelCommandsTest {
     @Test
     void usageAndProjectErrorsExitTwo() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        CliTest.Run none = cairn("build", "-p", empty.toString());
+        CliTest.Run bundled = cairn("ls", "-p", empty.toString(), "--resource-type", "model");
+        assertThat(bundled.exit()).as("without a dbt project the bundled package is used").isZero();
+        assertThat(bundled.out()).contains("model.cairn_models.fct_sales_by_day",
+                "model.cairn_models.fct_expenses_by_month");
+        assertThat(empty.resolve(".cairn/bundled-models/dbt_project.yml")).exists();
+
+        CliTest.Run none = cairn("build", "-p", empty.toString(), "--models", empty.resolve("nothing").toString());
         assertThat(none.exit()).isEqualTo(Main.USAGE);
-        assertThat(none.err()).contains("Cannot find a dbt-format project", "holds no dbt_project.yml",
-                "--models DIR");
+        assertThat(none.err()).contains("Cannot use --models", "holds no dbt_project.yml");
 
         CliTest.Run models = cairn("ls", "-p", empty.toString(), "--models", dir.resolve("jaffle").toString(),
                 "-s", "stg_orders", "--resource-type", "model");
