@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+
 /**
  * A small, thread-safe pool: keeps up to {@code maxIdle} open connections and never blocks a caller (a borrow with
  * no idle connection opens a new one), so a caller holding two connections cannot deadlock it. A returned
@@ -24,11 +27,18 @@ final class ConnectionPool implements AutoCloseable {
     private static final int VALIDATION_SECONDS = 2;
 
     private final Supplier<Connection> opener;
+    private final String sessionSetup;
     private final LinkedBlockingDeque<Connection> idle;
     private volatile boolean closed;
 
-    ConnectionPool(Supplier<Connection> opener, int maxIdle) {
+    /**
+     * @param opener opens a physical connection
+     * @param sessionSetup SQL run on every new connection and after every reset (which returns settings to the
+     *        values the connection started with)
+     */
+    ConnectionPool(Supplier<Connection> opener, String sessionSetup, int maxIdle) {
         this.opener = opener;
+        this.sessionSetup = sessionSetup;
         this.idle = new LinkedBlockingDeque<>(Math.max(1, maxIdle));
     }
 
@@ -44,7 +54,16 @@ final class ConnectionPool implements AutoCloseable {
             }
             closeQuietly(physical);
         }
-        return wrap(opener.get());
+        Connection opened = opener.get();
+        try (Statement statement = opened.createStatement()) {
+            statement.execute(sessionSetup);
+        }
+        catch (SQLException e) {
+            closeQuietly(opened);
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot set up a new warehouse connection with '%s': %s",
+                    sessionSetup, e.getMessage());
+        }
+        return wrap(opened);
     }
 
     @Override
@@ -62,7 +81,7 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private static boolean reset(Connection physical) {
+    private boolean reset(Connection physical) {
         try {
             if (physical.isClosed()) {
                 return false;
@@ -79,6 +98,7 @@ final class ConnectionPool implements AutoCloseable {
             }
             try (Statement statement = physical.createStatement()) {
                 statement.execute("DISCARD ALL");
+                statement.execute(sessionSetup);
             }
             return true;
         }

@@ -17,7 +17,7 @@ import io.cairn.spi.warehouse.Warehouse;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A PostgreSQL database reached over JDBC. Connections come from a small pool, run with {@code TimeZone = 'UTC'}
+ * A PostgreSQL database reached over JDBC. Connections come from a small pool and run with {@code TimeZone = 'UTC'}
  * (so date arithmetic on {@code timestamptz} matches the DuckDB warehouse) and, when a schema is configured, with
  * that schema first on the {@code search_path}.
  */
@@ -48,7 +48,7 @@ public final class PostgresWarehouse implements Warehouse {
 
     private PostgresWarehouse(ConnectionSettings settings) {
         this.settings = settings;
-        this.pool = new ConnectionPool(this::openPhysical, settings.poolSize());
+        this.pool = new ConnectionPool(this::openPhysical, "SET TimeZone = 'UTC'", settings.poolSize());
         this.rawLoader = new PostgresRawLoader(this);
     }
 
@@ -108,7 +108,6 @@ public final class PostgresWarehouse implements Warehouse {
             properties.setProperty("currentSchema", settings.schema() + ",public");
         }
         properties.setProperty("ApplicationName", "cairn");
-        properties.setProperty("options", "-c TimeZone=UTC");
         try {
             return DriverManager.getConnection(settings.url(), properties);
         }

@@ -1,13 +1,17 @@
 package io.cairn.warehouse.postgres;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.raw.FileFormat;
+import io.cairn.spi.raw.LoadResult;
+import io.cairn.spi.raw.StreamContract;
 import io.cairn.spi.warehouse.Warehouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The raw-loader contract on a real PostgreSQL, plus what only PostgreSQL has to get right. */
 class PostgresRawLoaderTest extends RawLoaderContractTest {
@@ -69,4 +78,118 @@ class PostgresRawLoaderTest extends RawLoaderContractTest {
         assertThat(warehouse.rawLoader().findLanded("load-1")).isEmpty();
     }
 
+
+    @Test
+    void payloadIsJsonbAndWarningsAreATextArray() throws Exception {
+        land("load-1", write("orders.jsonl", "{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}"),
+                FileFormat.JSONL, "shopify", "orders", ORDERS);
+
+        assertThat(query("SELECT column_name || ':' || udt_name FROM information_schema.columns "
+                + "WHERE table_schema = 'raw' AND table_name = 'shopify__orders' "
+                + "AND column_name IN ('payload', 'dq_errors', 'source_updated_at') ORDER BY 1"))
+                .containsExactly("dq_errors:_text", "payload:jsonb", "source_updated_at:timestamptz");
+    }
+
+    @Test
+    void backslashesTabsAndUnicodeArriveExactly() throws Exception {
+        String record = "{\"id\":\"a\\\\b\",\"note\":\"tab\\there \u00fcber \\u00e9 \\\"q\\\"\",\"t\":\"x\ty\"}";
+        Path file = dir.resolve("odd.jsonl");
+        Files.writeString(file, record + "\n", StandardCharsets.UTF_8);
+
+        LoadResult result = land("load-1", file, FileFormat.JSONL, "shopify", "orders",
+                StreamContract.of(List.of("id"), null));
+
+        assertThat(result.rowsLanded()).as("a raw tab inside a JSON string is invalid JSON").isZero();
+        assertThat(query("SELECT raw_text FROM raw._dead_letter")).containsExactly(record);
+
+        String valid = "{\"id\":\"a\\\\b\",\"note\":\"tab\\there \u00fcber \\u00e9 \\\"q\\\"\"}";
+        Files.writeString(file, valid + "\n", StandardCharsets.UTF_8);
+        land("load-2", file, FileFormat.JSONL, "shopify", "orders", StreamContract.of(List.of("id"), null));
+        assertThat(query("SELECT source_record_id || '|' || (payload->>'note') FROM raw.shopify__orders"))
+                .containsExactly("a\\b|tab\there \u00fcber \u00e9 \"q\"");
+        assertThat(query("SELECT record_hash = md5(" + "'" + valid.replace("'", "''") + "') FROM raw.shopify__orders"))
+                .as("the hash is of the text as received, as on DuckDB").containsExactly("t");
+    }
+
+    @Test
+    void nulBytesAndMixedLineEndingsDoNotBreakTheCopy() throws Exception {
+        Path file = dir.resolve("nul.jsonl");
+        Files.write(file, ("{\"id\":1}\r\n{\"id\":2,\"x\":\"a\u0000b\"}\n{\"id\":3}\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        LoadResult result = land("load-1", file, FileFormat.JSONL, "shopify", "orders",
+                StreamContract.of(List.of("id"), null));
+
+        assertThat(result.rowsLanded()).isEqualTo(2);
+        assertThat(query("SELECT line_no || ':' || reason FROM raw._dead_letter"))
+                .containsExactly("2:malformed JSON: the line does not parse");
+    }
+
+    @Test
+    void csvQuotingIsHonouredAndLinesAreCountedWhereRecordsStart() throws Exception {
+        Path file = write("customers.csv",
+                "customer_id,note,updated_at",
+                "c1,\"comma, inside\",2024-01-01T00:00:00Z",
+                "c2,\"spans",
+                "two lines with \"\"quotes\"\"\",2024-01-01T00:00:00Z",
+                "c3,\"closed\"junk,2024-01-01T00:00:00Z",
+                "",
+                "c4,\"\",2024-01-01T00:00:00Z",
+                "c5,\"never closed,2024-01-01T00:00:00Z");
+        StreamContract contract = StreamContract.of(List.of("customer_id"), "updated_at");
+
+        LoadResult result = land("load-1", file, FileFormat.CSV, "crm", "customers", contract);
+
+        assertThat(result.recordsRead()).isEqualTo(5);
+        assertThat(result.rowsLanded()).isEqualTo(3);
+        assertThat(query("SELECT source_record_id || '=' || coalesce(payload->>'note', 'null') FROM raw.crm__customers "
+                + "ORDER BY 1")).containsExactly("c1=comma, inside", "c2=spans\ntwo lines with \"quotes\"", "c4=");
+        assertThat(query("SELECT line_no || ':' || reason FROM raw._dead_letter ORDER BY line_no")).containsExactly(
+                "5:malformed CSV row: characters after a closing quote in field 2",
+                "8:malformed CSV row: a quoted field is not closed before the end of the file");
+    }
+
+    @Test
+    void concurrentLoadsOfOverlappingFilesLandEachRecordVersionOnce() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                lines.add("{\"id\":" + (i + f * 100) + ",\"updated_at\":\"2024-01-01T00:00:00Z\"}");
+            }
+            files.add(write("part-" + f + ".jsonl", lines.toArray(String[]::new)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<LoadResult>> results = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            String loadId = "load-" + f;
+            results.add(pool.submit(() -> land(loadId, file, FileFormat.JSONL, "shopify", "orders", ORDERS)));
+        }
+        long landed = 0;
+        long duplicate = 0;
+        for (Future<LoadResult> result : results) {
+            landed += result.get().rowsLanded();
+            duplicate += result.get().rowsDuplicate();
+        }
+        pool.shutdown();
+
+        assertThat(landed).as("ids 0..999 once each").isEqualTo(1000);
+        assertThat(duplicate).isEqualTo(6 * 500 - 1000);
+        assertThat(count("raw.shopify__orders")).isEqualTo(1000);
+    }
+
+    @Test
+    void aFailingLoadLeavesNoTraceAndCanBeRetried() throws Exception {
+        Path file = dir.resolve("latin1.jsonl");
+        Files.write(file, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
+
+        assertThatThrownBy(() -> land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS))
+                .isInstanceOf(CairnException.class)
+                .hasMessageContaining("Cannot land file latin1.jsonl for tenant acme into raw.shopify__orders");
+        assertThat(warehouse.rawLoader().findLanded("load-1")).isEmpty();
+
+        Files.writeString(file, "{\"id\":\"\u00e9\"}\n", StandardCharsets.UTF_8);
+        assertThat(land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS).rowsLanded()).isEqualTo(1);
+    }
 }
