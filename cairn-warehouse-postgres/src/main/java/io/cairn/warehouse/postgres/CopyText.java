@@ -13,6 +13,10 @@ import java.io.OutputStream;
 final class CopyText {
     private static final byte[] NULL = {'\\', 'N'};
     private static final byte[] NUL_ESCAPE = {'\\', '\\', 'u', '0', '0', '0', '0'};
+    private static final byte[] BACKSLASH = {'\\', '\\'};
+    private static final byte[] TAB = {'\\', 't'};
+    private static final byte[] NEWLINE = {'\\', 'n'};
+    private static final byte[] RETURN = {'\\', 'r'};
 
     private final OutputStream out;
     private final byte[] buffer = new byte[64 * 1024];
@@ -40,17 +44,22 @@ final class CopyText {
 
     /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code value}, escaped. */
     void text(byte[] value, int from, int to) throws IOException {
+        int plain = from;
         for (int i = from; i < to; i++) {
             byte b = value[i];
-            switch (b) {
-                case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
-                case '\t' -> { put((byte) '\\'); put((byte) 't'); }
-                case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
-                case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
-                case 0 -> raw(NUL_ESCAPE);
-                default -> put(b);
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r' || b == 0) {
+                raw(value, plain, i);
+                switch (b) {
+                    case '\\' -> raw(BACKSLASH);
+                    case '\t' -> raw(TAB);
+                    case '\n' -> raw(NEWLINE);
+                    case '\r' -> raw(RETURN);
+                    default -> raw(NUL_ESCAPE);
+                }
+                plain = i + 1;
             }
         }
+        raw(value, plain, to);
     }
 
     void text(String value) throws IOException {
@@ -65,8 +74,20 @@ final class CopyText {
     }
 
     private void raw(byte[] bytes) throws IOException {
-        for (byte b : bytes) {
-            put(b);
+        raw(bytes, 0, bytes.length);
+    }
+
+    private void raw(byte[] bytes, int from, int to) throws IOException {
+        int at = from;
+        while (at < to) {
+            if (length == buffer.length) {
+                out.write(buffer, 0, length);
+                length = 0;
+            }
+            int n = Math.min(to - at, buffer.length - length);
+            System.arraycopy(bytes, at, buffer, length, n);
+            length += n;
+            at += n;
         }
     }
 

@@ -29,6 +29,11 @@ final class CsvFeed implements RawFeed {
     }
 
     @Override
+    public List<String> wideColumns() {
+        return List.of("raw_text", "fields");
+    }
+
+    @Override
     public long write(InputStream in, CopyText out) throws IOException {
         CsvReader reader = new CsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
         CsvReader.Record record = reader.next();

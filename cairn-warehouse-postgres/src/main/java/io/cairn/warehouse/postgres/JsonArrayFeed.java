@@ -2,6 +2,7 @@ package io.cairn.warehouse.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import io.cairn.warehouse.postgres.JsonLinesFeed.ByteBuffer;
 
@@ -15,6 +16,11 @@ final class JsonArrayFeed implements RawFeed {
     @Override
     public String columns() {
         return "line_no bigint NOT NULL, line text NOT NULL";
+    }
+
+    @Override
+    public List<String> wideColumns() {
+        return List.of("line");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cairn.warehouse.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Lines of a JSONL file as {@code (line_no, line)} rows, numbered from 1 by physical line. A trailing carriage
@@ -14,22 +15,42 @@ final class JsonLinesFeed implements RawFeed {
     }
 
     @Override
+    public List<String> wideColumns() {
+        return List.of("line");
+    }
+
+    @Override
     public long write(InputStream in, CopyText out) throws IOException {
         ByteBuffer line = new ByteBuffer();
+        byte[] chunk = new byte[1 << 16];
         long lineNo = 0;
         long rows = 0;
-        int b = RawFeed.skipBom(in);
-        while (b != -1) {
+        int first = RawFeed.skipBom(in);
+        if (first == -1) {
+            return 0;
+        }
+        if (first == '\n') {
             lineNo++;
-            line.clear();
-            while (b != -1 && b != '\n') {
-                line.add((byte) b);
-                b = in.read();
+        }
+        else {
+            line.add((byte) first);
+        }
+        for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    line.add(chunk, start, i);
+                    if (writeLine(line, ++lineNo, out)) {
+                        rows++;
+                    }
+                    line.clear();
+                    start = i + 1;
+                }
             }
-            if (writeLine(line, lineNo, out)) {
-                rows++;
-            }
-            b = b == -1 ? -1 : in.read();
+            line.add(chunk, start, n);
+        }
+        if (line.length() > 0 && writeLine(line, ++lineNo, out)) {
+            rows++;
         }
         return rows;
     }
@@ -68,6 +89,15 @@ final class JsonLinesFeed implements RawFeed {
                 bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
             }
             bytes[length++] = b;
+        }
+
+        void add(byte[] source, int from, int to) {
+            int needed = length + to - from;
+            if (needed > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+            }
+            System.arraycopy(source, from, bytes, length, to - from);
+            length = needed;
         }
 
         void clear() {

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 import org.postgresql.PGConnection;
@@ -126,7 +127,9 @@ final class PostgresRawLoader implements RawLoader {
 
     private long copy(Connection connection, LoadRequest request, RawFeed feed) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(staging.createFeed(feed));
+            for (String sql : staging.createFeed(feed)) {
+                statement.execute(sql);
+            }
         }
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), staging.copyFeed(),
                 COPY_BUFFER);
@@ -169,8 +172,13 @@ final class PostgresRawLoader implements RawLoader {
 
     private void createStage(Connection connection, LoadRequest request, RawFeed feed, boolean safe)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                staging.createStage(request.format(), request.contract(), safe))) {
+        List<String> statements = staging.createStage(request.format(), request.contract(), safe);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements.subList(0, statements.size() - 1)) {
+                statement.execute(sql);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(statements.get(statements.size() - 1))) {
             if (feed instanceof CsvFeed csv) {
                 statement.setArray(1, connection.createArrayOf("text", csv.header().toArray()));
             }

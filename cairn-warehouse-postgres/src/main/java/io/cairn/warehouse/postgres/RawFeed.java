@@ -2,6 +2,7 @@ package io.cairn.warehouse.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Turns one raw file into the rows of a {@code COPY ... FROM STDIN} stream, without interpreting the records: lines
@@ -11,6 +12,9 @@ import java.io.InputStream;
 interface RawFeed {
     /** The column list of the temporary table the stream is copied into. */
     String columns();
+
+    /** Columns of {@link #columns()} that hold whole records. */
+    List<String> wideColumns();
 
     /** Writes every record of {@code in} to {@code out}; returns the number of rows written. */
     long write(InputStream in, CopyText out) throws IOException;

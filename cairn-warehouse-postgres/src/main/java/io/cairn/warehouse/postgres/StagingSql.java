@@ -19,6 +19,7 @@ import io.cairn.spi.raw.StreamContract;
 final class StagingSql {
     static final String FEED = "cairn_feed";
     static final String STAGE = "cairn_stage";
+    private static final String HEADER_PARAMETER = "?::text[]";
     private static final String BLANKS = "E' \\t\\r'";
     /** ISO-8601 dates and timestamps, as DuckDB's timestamptz cast reads them; anything else is unparseable. */
     private static final String ISO_TIMESTAMP =
@@ -30,9 +31,17 @@ final class StagingSql {
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
 
-    /** The temporary table the file is copied into, dropped at commit. */
-    String createFeed(RawFeed feed) {
-        return "CREATE TEMP TABLE " + FEED + " (" + feed.columns() + ") ON COMMIT DROP";
+    /**
+     * The temporary table the file is copied into, dropped at commit. Its long columns are stored uncompressed
+     * ({@code STORAGE EXTERNAL}): they are read once, so compressing them would only cost time.
+     */
+    List<String> createFeed(RawFeed feed) {
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TEMP TABLE " + FEED + " (" + feed.columns() + ") ON COMMIT DROP");
+        for (String column : feed.wideColumns()) {
+            statements.add("ALTER TABLE " + FEED + " ALTER COLUMN " + column + " SET STORAGE EXTERNAL");
+        }
+        return statements;
     }
 
     String copyFeed() {
@@ -41,14 +50,18 @@ final class StagingSql {
 
     /**
      * {@code CREATE TEMP TABLE cairn_stage}: one row per record with {@code line_no, h, j, rid, upd, deleted, errs,
-     * dead_reason, dead_text}. For CSV, parameter 1 is the header ({@code text[]}).
+     * dead_reason, dead_text}, as three statements: create it empty, store its payloads uncompressed (they are
+     * compressed once, in the raw table), fill it. For CSV, parameter 1 of the last is the header ({@code text[]}).
      */
-    String createStage(FileFormat format, StreamContract contract, boolean safe) {
-        return "CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS\n"
-                + "SELECT line_no, md5(t) AS h, j, rid, upd, deleted, errs, dead_reason, "
+    List<String> createStage(FileFormat format, StreamContract contract, boolean safe) {
+        String select = "SELECT line_no, md5(t) AS h, j, rid, upd, deleted, errs, dead_reason, "
                 + "CASE WHEN dead_reason IS NULL THEN NULL WHEN j IS NULL THEN coalesce(bad_text, t, '') ELSE t END "
                 + "AS dead_text FROM (\n"
                 + classify(format, contract, safe) + ") c";
+        return List.of("CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS "
+                        + select.replace(HEADER_PARAMETER, "'{}'::text[]") + " WITH NO DATA",
+                "ALTER TABLE " + STAGE + " ALTER COLUMN j SET STORAGE EXTERNAL",
+                "INSERT INTO " + STAGE + " " + select);
     }
 
     private String classify(FileFormat format, StreamContract contract, boolean safe) {
@@ -78,7 +91,7 @@ final class StagingSql {
                     + FEED;
             case CSV -> "SELECT line_no, raw_text AS bad_text, CASE WHEN reason IS NULL THEN (SELECT '{' || "
                     + "string_agg(to_json(k)::text || ':' || coalesce(to_json(v)::text, 'null'), ',' ORDER BY n) "
-                    + "|| '}' FROM unnest(?::text[], fields) WITH ORDINALITY AS u(k, v, n)) END AS t, "
+                    + "|| '}' FROM unnest(" + HEADER_PARAMETER + ", fields) WITH ORDINALITY AS u(k, v, n)) END AS t, "
                     + "CASE WHEN reason IS NOT NULL THEN 'malformed CSV row: ' || reason END AS pre_reason FROM "
                     + FEED;
         };
