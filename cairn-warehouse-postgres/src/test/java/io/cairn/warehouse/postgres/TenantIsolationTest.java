@@ -256,6 +256,20 @@ class TenantIsolationTest {
         }
     }
 
+    @Test
+    void policiesCairnDidNotCreateAreReported() throws Exception {
+        TestPostgres.execute(url, "postgres", "CREATE TABLE marts.fct_shared (tenant_id text, amount numeric)",
+                "ALTER TABLE marts.fct_shared ENABLE ROW LEVEL SECURITY",
+                "CREATE POLICY open_to_all ON marts.fct_shared FOR SELECT USING (true)");
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            IsolationReport report = security.apply(admin, List.of(ACME, GLOBEX));
+            assertThat(report.foreignPolicies()).containsExactly("marts.fct_shared:open_to_all");
+        }
+        finally {
+            TestPostgres.execute(url, "postgres", "DROP TABLE marts.fct_shared");
+        }
+    }
+
     private static void landOrders(PostgresWarehouse warehouse, TenantId tenant, String line) throws Exception {
         Path file = Files.writeString(dir.resolve(tenant + ".jsonl"), line + "\n");
         warehouse.rawLoader().land(new LoadRequest(tenant, "shopify", "orders", tenant + "-1", file,
