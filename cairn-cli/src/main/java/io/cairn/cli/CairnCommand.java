@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code cairn} command. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "cairn 0.1.0",
         description = "Multi-tenant commerce and finance data platform.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class,
+                ModelCommands.Build.class, ModelCommands.Run.class, ModelCommands.Test.class, ModelCommands.Seed.class,
+                ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class})
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -67,9 +67,11 @@ final class DemoCommand implements Callable<Integer> {
                     context.config().warehouse().type(), context.config().warehouse().option("path")
                             .map(project::resolve).map(Path::toString).orElse(""));
             SyncSummary.print(out, report, context, data.resolve("truth"));
+            out.println();
+            int built = new DemoMarts(context, out).buildAndShow(data.resolve("truth"), threads);
             out.printf("%nDone in %.1fs. Run it again: the same files land as duplicates and no count changes.%n",
                     (System.nanoTime() - started) / 1e9);
-            return report.hasFailures() ? Main.DATA_FAILURE : Main.OK;
+            return report.hasFailures() || built != Main.OK ? Main.DATA_FAILURE : Main.OK;
         }
     }
 

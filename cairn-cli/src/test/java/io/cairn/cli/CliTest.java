@@ -37,6 +37,10 @@ class CliTest {
         assertThat(firstRows).as("every stream matches the ground truth").allMatch(row -> row.endsWith(" ok"));
         assertThat(Path.of(project, "tenants.yml")).exists();
         assertThat(Path.of(project, "warehouse.duckdb")).exists();
+        assertThat(first.out()).as("marts built, every data test passing").containsPattern("ERROR=0 SKIP=0");
+        assertThat(first.out().lines().filter(line -> line.contains("net sales")))
+                .as("each tenant's marts total exactly its ground truth").hasSize(2)
+                .allMatch(line -> line.matches(".*net sales .* equal\\), expenses .* equal\\)"));
 
         Run second = cairn("demo", "--dir", project, "--tenants", "2", "--days", "7", "--seed", "3");
 

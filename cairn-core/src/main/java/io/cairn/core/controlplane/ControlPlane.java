@@ -96,6 +96,11 @@ public final class ControlPlane implements AutoCloseable {
         return runs;
     }
 
+    /** Node results of model-engine commands, under their rows in {@link #runs()}. */
+    public ModelResultStore modelResults() {
+        return new ModelResultStore(jdbc);
+    }
+
     /**
      * Registers or updates the tenants of {@code specs} and their sources, in one transaction. Tenants and sources
      * not named stay as they are.

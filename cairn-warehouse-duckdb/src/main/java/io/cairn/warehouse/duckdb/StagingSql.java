@@ -91,17 +91,18 @@ final class StagingSql {
                     + "FROM (SELECT line_no, line, json_valid(line) AS ok FROM ("
                     + "SELECT " + lineNo + " AS line_no, line FROM read_csv(?, columns = {'line': 'VARCHAR'}, "
                     + "delim = chr(31), quote = '', escape = '', header = false, auto_detect = false, "
-                    + "max_line_size = " + MAX_LINE_BYTES + ")) WHERE line IS NOT NULL) "
+                    + "max_line_size = " + MAX_LINE_BYTES + ", hive_partitioning = false)) WHERE line IS NOT NULL) "
                     + "WHERE ok OR trim(line, " + WHITESPACE + ") <> ''";
             case JSON_ARRAY -> "SELECT " + lineNo + " AS line_no, NULL::VARCHAR AS bad_text, "
                     + "json(json)::VARCHAR AS j, NULL::VARCHAR AS pre_reason "
-                    + "FROM read_json_objects(?, format = 'array', maximum_object_size = " + MAX_LINE_BYTES + ")";
+                    + "FROM read_json_objects(?, format = 'array', maximum_object_size = " + MAX_LINE_BYTES
+                    + ", hive_partitioning = false)";
             case CSV -> "SELECT " + (numbered ? lineNo + " + 1" : lineNo) + " AS line_no, NULL::VARCHAR AS bad_text, "
                     + "to_json(t)::VARCHAR AS j, NULL::VARCHAR AS pre_reason "
                     + "FROM read_csv(?, header = true, all_varchar = true, "
                     + (numbered ? "ignore_errors = true, " : "store_rejects = true, rejects_table = '" + REJECTS
                             + "', rejects_scan = '" + REJECT_SCAN + "', ")
-                    + "max_line_size = " + MAX_LINE_BYTES + ") t";
+                    + "max_line_size = " + MAX_LINE_BYTES + ", hive_partitioning = false) t";
         };
     }
 

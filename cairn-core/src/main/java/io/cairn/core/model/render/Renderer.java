@@ -8,9 +8,14 @@ import java.util.Set;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.lib.fn.MacroFunction;
 
@@ -60,7 +65,7 @@ public final class Renderer {
         UnsupportedScan.check(text, session.label(), session.path());
         Map<String, Object> context = new HashMap<>(bindings);
         context.put(DbtFunctions.SESSION, session);
-        RenderResult result = jinjava.renderForResult(text, context);
+        RenderResult result = renderForResult(text, context);
         if (session.failure() != null) {
             throw session.failure();
         }
@@ -72,6 +77,51 @@ public final class Renderer {
             }
         }
         return result.getOutput();
+    }
+
+    /**
+     * {@link Jinjava#renderForResult} without its per-call copy of the global context: that copy re-registers every
+     * built-in filter, function and tag (most of the time of rendering a model). A child context of the global one
+     * reads them from it instead; the error handling is Jinjava's.
+     */
+    private RenderResult renderForResult(String text, Map<String, Object> bindings) {
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String output = interpreter.render(text);
+            if (!config.isKeepTrailingNewline() && output.endsWith("\n")) {
+                output = output.substring(0, output.length() - 1);
+            }
+            return new RenderResult(output, interpreter.getContext(), interpreter.getErrorsCopy());
+        }
+        catch (TemplateSyntaxException e) {
+            return new RenderResult(TemplateError.fromException(e), interpreter.getContext(),
+                    interpreter.getErrorsCopy());
+        }
+        catch (InterpretException e) {
+            return new RenderResult(TemplateError.fromSyntaxError(e), interpreter.getContext(),
+                    interpreter.getErrorsCopy());
+        }
+        catch (InvalidArgumentException e) {
+            return new RenderResult(TemplateError.fromInvalidArgumentException(e), interpreter.getContext(),
+                    interpreter.getErrorsCopy());
+        }
+        catch (InvalidInputException e) {
+            return new RenderResult(TemplateError.fromInvalidInputException(e), interpreter.getContext(),
+                    interpreter.getErrorsCopy());
+        }
+        catch (CairnException e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            return new RenderResult(TemplateError.fromException(e), interpreter.getContext(),
+                    interpreter.getErrorsCopy());
+        }
+        finally {
+            JinjavaInterpreter.popCurrent();
+        }
     }
 
     /** Calls a macro with keyword arguments and returns its output. */

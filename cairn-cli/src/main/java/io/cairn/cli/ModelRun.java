@@ -1,0 +1,138 @@
+package io.cairn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.cairn.core.model.Command;
+import io.cairn.core.model.EngineOptions;
+import io.cairn.core.model.ModelEngine;
+import io.cairn.core.model.NodeResult;
+import io.cairn.core.model.NodeStatus;
+import io.cairn.core.model.ResultFormatter;
+import io.cairn.core.model.RunOptions;
+import io.cairn.core.model.RunRecorder;
+import io.cairn.core.model.RunResult;
+import io.cairn.core.model.Selection;
+import io.cairn.core.model.graph.Node;
+import io.cairn.core.model.graph.ResourceType;
+import io.cairn.models.PlatformInputs;
+
+/**
+ * One model command against an opened project: loads the dbt-format project, prints a dbt-like line per node as it
+ * finishes and the summary, and records the run and its node results in the control plane.
+ */
+final class ModelRun {
+    private final ProjectContext context;
+    private final ModelOptions options;
+    private final PrintWriter out;
+    private final Path dbtProject;
+    private final ModelEngine engine;
+
+    ModelRun(ProjectContext context, ModelOptions options, PrintWriter out) {
+        this.context = context;
+        this.options = options;
+        this.out = out;
+        this.dbtProject = options.dbtProject(context.config());
+        EngineOptions engineOptions = options.engineOptions(context.warehouse());
+        if (options.usesBundledPackage(context.config())) {
+            engineOptions = withPlatformInputs(context, engineOptions);
+        }
+        this.engine = ModelEngine.load(dbtProject, engineOptions);
+    }
+
+    /** The bundled package reads the tenant directory and needs to know which raw tables do not exist yet. */
+    private EngineOptions withPlatformInputs(ProjectContext context, EngineOptions engineOptions) {
+        PlatformInputs.writeTenantDirectory(context.warehouse(), context.controlPlane().tenants().list());
+        Map<String, Object> vars = new HashMap<>(PlatformInputs.absentStreamVars(dbtProject, context.warehouse()));
+        vars.putAll(engineOptions.vars());
+        return engineOptions.withVars(vars);
+    }
+
+    ModelEngine engine() {
+        return engine;
+    }
+
+    RunOptions runOptions() {
+        return options.runOptions(dbtProject);
+    }
+
+    /** Runs an executing command (build, run, test, seed, freshness); returns the exit code. */
+    int execute(Command command) {
+        Selection selection = options.selection();
+        int total = executableCount(command, selection);
+        header(command, total);
+        if (total == 0) {
+            out.println("Nothing to do. Check the selection (" + String.join(" ", options.select) + ").");
+            out.flush();
+            return Main.OK;
+        }
+        AtomicInteger index = new AtomicInteger();
+        RunOptions run = runOptions().withListener(r -> {
+            out.println(ResultFormatter.line(index.incrementAndGet(), total, r));
+            out.flush();
+        });
+        RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, null);
+        RunResult result;
+        try {
+            result = engine.execute(command, selection, run);
+        }
+        catch (RuntimeException e) {
+            recorder.fail(e.getMessage());
+            throw e;
+        }
+        recorder.finish(result);
+        footer(result);
+        out.printf("Recorded as %s run %s in the control plane.%n", command.key(), recorder.runId());
+        out.flush();
+        return result.exitCode();
+    }
+
+    /** The nodes the command will execute: what the engine runs (no ephemeral models, sources with freshness). */
+    int executableCount(Command command, Selection selection) {
+        int count = 0;
+        for (Node node : engine.ls(selection, runOptions())) {
+            boolean runs = command.types().contains(node.type()) && !node.isEphemeral()
+                    && (node.type() != ResourceType.SOURCE || node.source().freshness() != null);
+            count += runs ? 1 : 0;
+        }
+        return count;
+    }
+
+    private void header(Command command, int total) {
+        Map<String, Integer> found = new TreeMap<>();
+        engine.dag().nodes().values().forEach(n -> found.merge(n.type().key(), 1, Integer::sum));
+        StringBuilder line = new StringBuilder("Found");
+        found.forEach((type, n) -> line.append(' ').append(n).append(' ').append(type).append(n == 1 ? "," : "s,"));
+        out.println("Running " + command.key() + " on project " + engine.project().name() + " (" + dbtProject + ")");
+        out.println(line.substring(0, line.length() - 1));
+        out.printf(Locale.ROOT, "Concurrency: %d threads (target='%s'); %d nodes selected%n%n", options.threads,
+                options.target, total);
+        out.flush();
+    }
+
+    private void footer(RunResult result) {
+        long errors = result.count(NodeStatus.ERROR) + result.count(NodeStatus.FAIL);
+        long warnings = result.count(NodeStatus.WARN);
+        out.println();
+        if (errors == 0 && warnings == 0) {
+            out.println("Completed successfully");
+        }
+        else {
+            out.printf("Completed with %d error%s and %d warning%s:%n", errors, errors == 1 ? "" : "s", warnings,
+                    warnings == 1 ? "" : "s");
+            for (NodeResult r : result.results()) {
+                if (r.status().isFailure() || r.status() == NodeStatus.WARN) {
+                    out.printf("%n%s in %s %s (%s): %s%n", r.status().key().toUpperCase(Locale.ROOT), r.resourceType(),
+                            r.name(), r.uniqueId(), r.message());
+                }
+            }
+        }
+        out.println();
+        out.println(ResultFormatter.summary(result));
+    }
+}

@@ -1,0 +1,95 @@
+{#-
+  Staging helpers. Every staging view reads one raw table, keeps the LATEST version of each record
+  (source_updated_at, then ingested_at, then record_hash so ties resolve the same way on every run),
+  types the fields it maps and keeps every other top-level payload field in extra_attributes.
+-#}
+
+{#- The raw table of a stream, or an empty relation of the envelope's shape when the deployment lists the
+    stream in var('cairn_absent_streams') (a tenant set without that source has no raw table). -#}
+{% macro raw_relation(system, stream) -%}
+  {%- if (system ~ '__' ~ stream) in var('cairn_absent_streams', []) -%}
+  (select cast(null as varchar) as tenant_id, cast(null as varchar) as source_system,
+          cast(null as varchar) as stream, cast(null as varchar) as source_record_id,
+          cast(null as timestamptz) as source_updated_at, cast(null as timestamptz) as ingested_at,
+          cast(null as varchar) as load_id, cast(null as varchar) as source_file,
+          cast(null as varchar) as record_hash, cast(null as json) as payload,
+          cast(null as varchar) as dq_status, cast(null as varchar[]) as dq_errors,
+          cast(null as boolean) as is_deleted
+   where false)
+  {%- else -%}
+  {{ source('raw', system ~ '__' ~ stream) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro latest_versions(system, stream) -%}
+  select *
+  from {{ raw_relation(system, stream) }}
+  qualify row_number() over (
+      partition by tenant_id, source_record_id
+      order by source_updated_at desc nulls last, ingested_at desc, record_hash desc) = 1
+{%- endmacro %}
+
+{#- The envelope columns every staging view starts with. -#}
+{% macro envelope_columns() -%}
+  tenant_id,
+  source_system,
+  source_record_id,
+  source_updated_at,
+  ingested_at,
+  load_id,
+  dq_status,
+  dq_errors,
+  is_deleted
+{%- endmacro %}
+
+{#- Text at a JSON path of the payload ('$.a.b'); NULL for JSON null. -#}
+{% macro jtext(path, payload='payload') -%}
+  json_extract_string({{ payload }}, '$.{{ path }}')
+{%- endmacro %}
+
+{% macro jdecimal(path, scale=2, payload='payload') -%}
+  cast(json_extract_string({{ payload }}, '$.{{ path }}') as decimal(18, {{ scale }}))
+{%- endmacro %}
+
+{% macro jint(path, payload='payload') -%}
+  cast(json_extract_string({{ payload }}, '$.{{ path }}') as bigint)
+{%- endmacro %}
+
+{% macro jbool(path, payload='payload') -%}
+  cast(json_extract_string({{ payload }}, '$.{{ path }}') as boolean)
+{%- endmacro %}
+
+{#- An ISO-8601 instant with offset or Z. -#}
+{% macro jtimestamp(path, payload='payload') -%}
+  cast(json_extract_string({{ payload }}, '$.{{ path }}') as timestamptz)
+{%- endmacro %}
+
+{% macro jdate(path, payload='payload') -%}
+  cast(json_extract_string({{ payload }}, '$.{{ path }}') as date)
+{%- endmacro %}
+
+{% macro jjson(path, payload='payload') -%}
+  json_extract({{ payload }}, '$.{{ path }}')
+{%- endmacro %}
+
+{#- The payload without the top-level keys the model maps to columns: a JSON merge patch with a null per mapped
+    key removes exactly those keys and keeps everything else, nested values included. -#}
+{% macro extra_attributes(mapped_keys, payload='payload') -%}
+  json_merge_patch({{ payload }}, '{ {%- for key in mapped_keys -%}"{{ key }}":null{%- if not loop.last -%},{%- endif -%}{%- endfor -%} }')
+{%- endmacro %}
+
+{#- A currency code as written, trimmed and upper-cased; unknown codes are kept (DQ flags them at landing). -#}
+{% macro currency_code(expr) -%}
+  nullif(upper(trim({{ expr }})), '')
+{%- endmacro %}
+
+{#- Columns from the fields every QuickBooks Online entity carries (Id, SyncToken, domain, sparse, MetaData,
+    CurrencyRef); models list those keys as mapped. -#}
+{% macro qbo_common_columns() -%}
+  {{ jtext('SyncToken') }} as sync_token,
+  {{ jtimestamp('MetaData.CreateTime') }} as created_at,
+  {{ jtimestamp('MetaData.LastUpdatedTime') }} as updated_at,
+  {{ jtext('domain') }} as source_domain,
+  {{ jbool('sparse') }} as is_sparse,
+  {{ currency_code(jtext('CurrencyRef.value')) }} as currency
+{%- endmacro %}
