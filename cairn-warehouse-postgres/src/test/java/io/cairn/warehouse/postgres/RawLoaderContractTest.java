@@ -182,6 +182,23 @@ public abstract class RawLoaderContractTest {
     }
 
     @Test
+    void rawZoneFolderNamesNeverBecomeFields() throws Exception {
+        Path folder = dir.resolve("raw/acme/crm/customers/ingest_date=2024-02-01");
+        Files.createDirectories(folder);
+        Path csv = Files.writeString(folder.resolve("L1.csv"), "customer_id,updated_at\nc1,2024-01-01\n");
+        Path array = Files.writeString(folder.resolve("L2.json"), "[{\"id\":\"e1\",\"updated_at\":\"2024-01-01\"}]");
+        StreamContract contract = StreamContract.of(List.of("customer_id"), "updated_at");
+
+        land("L1", csv, FileFormat.CSV, "crm", "customers", contract);
+        land("L2", array, FileFormat.JSON_ARRAY, "crm", "events", StreamContract.of(List.of("id"), "updated_at"));
+
+        assertThat(query("SELECT payload::VARCHAR FROM raw.crm__customers"))
+                .containsExactly(storedPayload("{\"customer_id\":\"c1\",\"updated_at\":\"2024-01-01\"}"));
+        assertThat(query("SELECT payload::VARCHAR FROM raw.crm__events"))
+                .containsExactly(storedPayload("{\"id\":\"e1\",\"updated_at\":\"2024-01-01\"}"));
+    }
+
+    @Test
     void landsJsonArraysWithCompositeIdsAndTombstones() throws Exception {
         Path file = write("levels.json", "[{\"inventory_item_id\":7,\"location_id\":9,\"available\":3,"
                         + "\"updated_at\":\"2024-01-01T00:00:00Z\"},",
