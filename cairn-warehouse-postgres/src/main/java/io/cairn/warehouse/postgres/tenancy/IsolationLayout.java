@@ -1,0 +1,42 @@
+package io.cairn.warehouse.postgres.tenancy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.cairn.spi.raw.Envelope;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Which schemas Cairn secures and who may use them.
+ *
+ * @param rawSchema the landing schema: the loader writes it, the transformer reads it, readers never see it
+ * @param modelSchemas schemas the transformer builds (staging, intermediate, marts)
+ * @param readerSchemas the subset of {@code modelSchemas} tenant readers may query, through row-level security
+ */
+public record IsolationLayout(String rawSchema, List<String> modelSchemas, List<String> readerSchemas) {
+    public static final IsolationLayout DEFAULT = new IsolationLayout(Envelope.RAW_SCHEMA,
+            List.of("staging", "intermediate", "marts"), List.of("marts"));
+
+    public IsolationLayout {
+        requireNonNull(rawSchema, "rawSchema is null");
+        modelSchemas = List.copyOf(requireNonNull(modelSchemas, "modelSchemas is null"));
+        readerSchemas = List.copyOf(requireNonNull(readerSchemas, "readerSchemas is null"));
+        if (!modelSchemas.containsAll(readerSchemas)) {
+            throw new IllegalArgumentException("readerSchemas " + readerSchemas + " must be among modelSchemas "
+                    + modelSchemas);
+        }
+        if (modelSchemas.contains(rawSchema)) {
+            throw new IllegalArgumentException("the raw schema " + rawSchema + " cannot be a model schema");
+        }
+    }
+
+    /** The raw schema and every model schema, in that order. */
+    public List<String> allSchemas() {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        all.add(rawSchema);
+        all.addAll(modelSchemas);
+        return new ArrayList<>(all);
+    }
+}

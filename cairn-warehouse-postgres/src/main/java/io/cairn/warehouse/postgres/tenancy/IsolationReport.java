@@ -1,0 +1,37 @@
+package io.cairn.warehouse.postgres.tenancy;
+
+import java.util.List;
+
+/**
+ * What one run of {@link RowLevelSecurity#apply} changed; a second run with nothing new reports nothing created.
+ *
+ * @param rolesCreated roles that did not exist
+ * @param tablesSecured tables ({@code schema.name}) on which row-level security was enabled or forced
+ * @param policiesCreated policies created, as {@code schema.table:policy}
+ * @param readerGrants relations newly readable by tenant readers (always through their policy)
+ * @param withheld relations in reader schemas that readers may not query, with the reason
+ * @param foreignPolicies policies on secured tables that Cairn did not create; permissive ones widen what a
+ *        reader sees, so they are reported (and logged) for an administrator to review
+ */
+public record IsolationReport(
+        List<String> rolesCreated,
+        List<String> tablesSecured,
+        List<String> policiesCreated,
+        List<String> readerGrants,
+        List<String> withheld,
+        List<String> foreignPolicies) {
+    public IsolationReport {
+        rolesCreated = List.copyOf(rolesCreated);
+        tablesSecured = List.copyOf(tablesSecured);
+        policiesCreated = List.copyOf(policiesCreated);
+        readerGrants = List.copyOf(readerGrants);
+        withheld = List.copyOf(withheld);
+        foreignPolicies = List.copyOf(foreignPolicies);
+    }
+
+    /** Whether the run created roles, security, policies or grants. */
+    public boolean changedAnything() {
+        return !rolesCreated.isEmpty() || !tablesSecured.isEmpty() || !policiesCreated.isEmpty()
+                || !readerGrants.isEmpty();
+    }
+}

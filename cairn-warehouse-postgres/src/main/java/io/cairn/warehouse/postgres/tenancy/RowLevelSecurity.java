@@ -1,0 +1,238 @@
+package io.cairn.warehouse.postgres.tenancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.TenantId;
+import io.cairn.warehouse.postgres.PostgresDialect;
+
+/**
+ * Generates tenant isolation on a PostgreSQL warehouse, idempotently, in one transaction: the roles of
+ * {@link TenantRoles}; schema and table privileges; and on every table with a {@code tenant_id} column in the
+ * layout's schemas, {@code ENABLE} and {@code FORCE ROW LEVEL SECURITY} with two policies: {@value #PIPELINE_POLICY}
+ * (admin, loader and transformer see and write every row) and {@value #READER_POLICY} (a tenant reader selects the
+ * rows whose {@code tenant_id} is its own). Tenant readers get {@code SELECT} only on secured tables in reader
+ * schemas; everything else there is withheld (revoked) and reported: relations without {@code tenant_id},
+ * materialized and foreign tables (PostgreSQL cannot put row-level security on them), and, before PostgreSQL 15,
+ * views, which would read their tables with their owner's rights. On 15 and later a view with {@code tenant_id} is
+ * switched to {@code security_invoker} and granted. Run it after every landing of a new stream and every model
+ * build; a relation created in between is invisible to readers until the next run.
+ *
+ * <p>Needs a role that owns the secured relations (or is a superuser) and may create roles.
+ */
+public final class RowLevelSecurity {
+    public static final String PIPELINE_POLICY = "cairn_pipeline";
+    public static final String READER_POLICY = "cairn_tenant_reader";
+    private static final Logger LOG = LoggerFactory.getLogger(RowLevelSecurity.class);
+    /** The first key of Cairn's advisory locks ("CAIR"), as in the raw loader; the second is this class's. */
+    private static final int LOCK_CLASS = 0x43414952;
+    private static final int LOCK_KEY = 0x524c53;
+    private static final int SECURITY_INVOKER_VERSION = 150000;
+
+    private final PostgresDialect dialect = PostgresDialect.INSTANCE;
+    private final IsolationLayout layout;
+
+    public RowLevelSecurity(IsolationLayout layout) {
+        this.layout = java.util.Objects.requireNonNull(layout, "layout is null");
+    }
+
+    /** Brings roles, privileges and policies up to date for the given tenants; returns what changed. */
+    public IsolationReport apply(Connection connection, Collection<TenantId> tenants) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                IsolationReport report = applyInTransaction(connection, tenants);
+                connection.commit();
+                LOG.info("Tenant isolation applied: {} roles, {} tables secured, {} policies, {} reader grants "
+                                + "created; {} relations withheld", report.rolesCreated().size(),
+                        report.tablesSecured().size(), report.policiesCreated().size(), report.readerGrants().size(),
+                        report.withheld().size());
+                return report;
+            }
+            catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot apply tenant isolation to schemas %s: %s",
+                    layout.allSchemas(), e.getMessage());
+        }
+    }
+
+    private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants)
+            throws SQLException {
+        execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
+        List<String> roles = new ArrayList<>();
+        for (String group : List.of(TenantRoles.ADMIN, TenantRoles.LOADER, TenantRoles.TRANSFORMER,
+                TenantRoles.READERS)) {
+            createRole(connection, group, roles);
+        }
+        for (TenantId tenant : tenants.stream().sorted().toList()) {
+            createRole(connection, TenantRoles.reader(tenant), roles);
+            execute(connection, "GRANT " + TenantRoles.READERS + " TO " + TenantRoles.reader(tenant));
+        }
+        grantSchemas(connection);
+        Changes changes = new Changes();
+        boolean invokerViews = serverVersion(connection) >= SECURITY_INVOKER_VERSION;
+        for (Relation relation : Relation.list(connection, layout.allSchemas())) {
+            if (relation.hasTenantId() && relation.isTable()) {
+                secureTable(connection, relation, changes);
+            }
+            if (layout.readerSchemas().contains(relation.schema())) {
+                exposeToReaders(connection, relation, invokerViews, changes);
+            }
+        }
+        for (String foreign : changes.foreignPolicies) {
+            LOG.warn("Policy {} was not created by Cairn; a permissive policy widens what tenant readers see", foreign);
+        }
+        return new IsolationReport(roles, changes.secured, changes.policies, changes.grants, changes.withheld,
+                changes.foreignPolicies);
+    }
+
+    private static final class Changes {
+        final List<String> secured = new ArrayList<>();
+        final List<String> policies = new ArrayList<>();
+        final List<String> grants = new ArrayList<>();
+        final List<String> withheld = new ArrayList<>();
+        final List<String> foreignPolicies = new ArrayList<>();
+    }
+
+    private void grantSchemas(Connection connection) throws SQLException {
+        String raw = dialect.quote(layout.rawSchema());
+        execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        for (String schema : layout.allSchemas()) {
+            String quoted = dialect.quote(schema);
+            execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+            execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
+            execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            if (!layout.readerSchemas().contains(schema)) {
+                execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
+            }
+        }
+        execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        execute(connection, "GRANT USAGE ON SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        for (String schema : layout.modelSchemas()) {
+            String quoted = dialect.quote(schema);
+            execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+        }
+        for (String schema : layout.readerSchemas()) {
+            execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
+        }
+    }
+
+    private void secureTable(Connection connection, Relation table, Changes changes) throws SQLException {
+        if (!table.rowSecurity() || !table.forced()) {
+            execute(connection, "ALTER TABLE " + table.qualified() + " ENABLE ROW LEVEL SECURITY");
+            execute(connection, "ALTER TABLE " + table.qualified() + " FORCE ROW LEVEL SECURITY");
+            changes.secured.add(table.display());
+        }
+        if (!table.policies().contains(PIPELINE_POLICY)) {
+            execute(connection, "CREATE POLICY " + PIPELINE_POLICY + " ON " + table.qualified() + " FOR ALL TO "
+                    + TenantRoles.ADMIN + ", " + TenantRoles.LOADER + ", " + TenantRoles.TRANSFORMER
+                    + " USING (true) WITH CHECK (true)");
+            changes.policies.add(table.display() + ":" + PIPELINE_POLICY);
+        }
+        if (!table.policies().contains(READER_POLICY)) {
+            execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
+                    + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
+            changes.policies.add(table.display() + ":" + READER_POLICY);
+        }
+        table.policies().stream()
+                .filter(policy -> !policy.equals(PIPELINE_POLICY) && !policy.equals(READER_POLICY))
+                .sorted()
+                .forEach(policy -> changes.foreignPolicies.add(table.display() + ":" + policy));
+    }
+
+    private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Changes changes)
+            throws SQLException {
+        String refusal = refusal(relation, invokerViews);
+        if (refusal != null) {
+            if (relation.readable()) {
+                revokeFromReaders(connection, relation);
+            }
+            changes.withheld.add(relation.display() + ": " + refusal);
+            return;
+        }
+        if (relation.isView() && !relation.securityInvoker()) {
+            execute(connection, "ALTER VIEW " + relation.qualified() + " SET (security_invoker = true)");
+            changes.secured.add(relation.display());
+        }
+        if (!relation.readable()) {
+            execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
+            changes.grants.add(relation.display());
+        }
+    }
+
+    /** Why readers may not query a relation in a reader schema, or null when they may (through RLS). */
+    private static String refusal(Relation relation, boolean invokerViews) {
+        if (!relation.hasTenantId()) {
+            return "no tenant_id column";
+        }
+        return switch (relation.kind()) {
+            case 'r', 'p' -> null;
+            case 'v' -> invokerViews ? null : "a view reads its tables with its owner's rights before PostgreSQL 15 "
+                    + "(no security_invoker); materialize it as a table";
+            case 'm' -> "a materialized view cannot have row-level security; materialize it as a table";
+            default -> "a foreign table cannot have row-level security";
+        };
+    }
+
+    private void revokeFromReaders(Connection connection, Relation relation) throws SQLException {
+        List<String> grantees = new ArrayList<>(List.of("PUBLIC", TenantRoles.READERS));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolname LIKE "
+                        + "'cairn\\_reader\\_%' ORDER BY 1")) {
+            while (rows.next()) {
+                grantees.add(dialect.quote(rows.getString(1)));
+            }
+        }
+        execute(connection, "REVOKE ALL ON " + relation.qualified() + " FROM " + String.join(", ", grantees));
+    }
+
+    private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            statement.setString(1, role);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        execute(connection, "CREATE ROLE " + PostgresDialect.INSTANCE.quote(role) + " NOLOGIN");
+        created.add(role);
+    }
+
+    private static int serverVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.cairn.warehouse.postgres.tenancy;
+
+import java.nio.charset.StandardCharsets;
+
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.TenantId;
+
+/**
+ * The roles Cairn's isolation is built on. All are {@code NOLOGIN} groups except the per-tenant readers, which get
+ * {@code LOGIN} only when access is granted. A login role for the platform or a pipeline is made a member of one
+ * of the groups by the operator.
+ */
+public final class TenantRoles {
+    /** Platform administration: every privilege on Cairn's schemas, every row (by policy, not {@code BYPASSRLS}). */
+    public static final String ADMIN = "cairn_admin";
+    /** Landing: creates raw tables and inserts into them; sees every tenant's raw rows (duplicate checks). */
+    public static final String LOADER = "cairn_loader";
+    /** Model builds: reads raw, owns staging, intermediate and marts; sees every tenant's rows. */
+    public static final String TRANSFORMER = "cairn_transformer";
+    /** The group of all tenant readers: holds their {@code SELECT} grants; its policy admits one tenant's rows. */
+    public static final String READERS = "cairn_readers";
+    /** Prefix of a tenant's reader role, {@code cairn_reader_<tenant>}. */
+    public static final String READER_PREFIX = "cairn_reader_";
+    /** PostgreSQL's longest role name; a longer one would be silently truncated and could collide. */
+    static final int MAX_NAME = 63;
+
+    private TenantRoles() {}
+
+    /** The reader role of a tenant. Refuses a tenant whose role name would be truncated. */
+    public static String reader(TenantId tenant) {
+        String role = READER_PREFIX + tenant.value();
+        if (role.getBytes(StandardCharsets.UTF_8).length > MAX_NAME) {
+            throw new CairnException(ErrorCode.UNSUPPORTED, "Cannot create the PostgreSQL reader role for tenant %s: "
+                    + "%s is longer than %d bytes; tenant ids of up to %d characters can have a reader role", tenant,
+                    role, MAX_NAME, MAX_NAME - READER_PREFIX.length());
+        }
+        return role;
+    }
+
+    /**
+     * The tenant id the current role reads, as SQL: the role name after the prefix, or null (no rows) for any role
+     * that is not a tenant reader, including {@code cairn_readers} itself, which a reader may {@code SET ROLE} to.
+     * Keyed on {@code current_user}, which only {@code SET ROLE} to a role the session belongs to can change; not
+     * on a setting such as {@code cairn.tenant}, which any session could {@code set_config}.
+     */
+    static String currentTenantSql() {
+        return "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, "
+                + (READER_PREFIX.length() + 1) + ") END)";
+    }
+}

@@ -1,0 +1,348 @@
+package io.cairn.warehouse.postgres;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+
+import io.cairn.spi.TenantId;
+import io.cairn.spi.raw.FileFormat;
+import io.cairn.spi.raw.LoadRequest;
+import io.cairn.spi.raw.StreamContract;
+import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
+import io.cairn.warehouse.postgres.tenancy.IsolationReport;
+import io.cairn.warehouse.postgres.tenancy.ReaderLogins;
+import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
+import io.cairn.warehouse.postgres.tenancy.TenantRoles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Adversarial tenant isolation on a real PostgreSQL: as tenant acme's reader, every way we know to see, infer or
+ * change tenant globex's rows, bypass the policies or reach raw data and server files. Every attempt must be refused
+ * or return nothing of globex's; each attempt and its outcome is listed on standard output.
+ */
+class TenantIsolationTest {
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId GLOBEX = TenantId.of("globex");
+    /** Values only globex's rows hold; none may appear in anything acme's reader gets back. */
+    private static final List<String> GLOBEX_MARKERS = List.of("globex", "777.77", "888.88", "ceo@globex.example");
+    private static final String PASSWORD = "acme-bi-secret";
+    private static final List<String> ATTEMPTS = new ArrayList<>();
+
+    @TempDir
+    static Path dir;
+    private static EmbeddedPostgres postgres;
+    private static String url;
+    private static RowLevelSecurity security;
+    private static String lastSeen = "";
+
+    @BeforeAll
+    static void buildSharedWarehouse() throws Exception {
+        postgres = TestPostgres.start();
+        url = TestPostgres.newDatabase(postgres, "isolation");
+        try (PostgresWarehouse warehouse = TestPostgres.open(url)) {
+            landOrders(warehouse, ACME, "{\"id\":1,\"updated_at\":\"2024-01-01T00:00:00Z\",\"total\":\"10.00\"}");
+            landOrders(warehouse, GLOBEX, "{\"id\":1,\"updated_at\":\"2024-01-01T00:00:00Z\",\"total\":\"777.77\"}");
+        }
+        TestPostgres.execute(url, "postgres",
+                "CREATE SCHEMA marts", "CREATE SCHEMA intermediate",
+                "CREATE TABLE marts.fct_sales (tenant_id text NOT NULL, day date NOT NULL, revenue numeric NOT NULL)",
+                "INSERT INTO marts.fct_sales VALUES ('acme', '2024-01-01', 10.00), ('acme', '2024-01-02', 20.00), "
+                        + "('acme', '2024-01-03', 30.00), ('globex', '2024-01-01', 777.77), "
+                        + "('globex', '2024-01-02', 888.88)",
+                "CREATE TABLE marts.dim_customers (tenant_id text NOT NULL, email text NOT NULL)",
+                "INSERT INTO marts.dim_customers VALUES ('acme', 'buyer@acme.example'), "
+                        + "('globex', 'ceo@globex.example')",
+                "CREATE VIEW marts.v_sales AS SELECT tenant_id, sum(revenue) AS revenue FROM marts.fct_sales "
+                        + "GROUP BY tenant_id",
+                "CREATE MATERIALIZED VIEW marts.mv_sales AS SELECT * FROM marts.fct_sales",
+                "CREATE TABLE marts.currency_rates (code text, rate numeric)",
+                "INSERT INTO marts.currency_rates VALUES ('USD', 1)",
+                "GRANT SELECT ON marts.currency_rates, marts.v_sales, marts.mv_sales TO PUBLIC",
+                "CREATE TABLE intermediate.int_orders AS SELECT tenant_id, day FROM marts.fct_sales",
+                "ANALYZE marts.fct_sales");
+        security = new RowLevelSecurity(IsolationLayout.DEFAULT);
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            security.apply(admin, List.of(ACME, GLOBEX));
+            ReaderLogins.grant(admin, ACME, PASSWORD.toCharArray());
+            ReaderLogins.grant(admin, GLOBEX, "globex-bi-secret".toCharArray());
+        }
+    }
+
+    @AfterAll
+    static void listAttempts() {
+        StringBuilder list = new StringBuilder("Isolation attempts as " + TenantRoles.reader(ACME) + " ("
+                + ATTEMPTS.size() + "):\n");
+        ATTEMPTS.forEach(line -> list.append("  ").append(line).append('\n'));
+        System.out.print(list);
+        TestPostgres.stop(postgres);
+    }
+
+    @Test
+    void readingCountingAndAggregatingShowOnlyOwnRows() throws Exception {
+        assertThat(own("read every row", "SELECT tenant_id, day, revenue FROM marts.fct_sales")).hasSize(3);
+        assertThat(own("filter on the other tenant's id",
+                "SELECT * FROM marts.fct_sales WHERE tenant_id = 'globex'")).isEmpty();
+        assertThat(own("OR true in the filter", "SELECT * FROM marts.fct_sales WHERE tenant_id = 'globex' OR true"))
+                .hasSize(3);
+        assertThat(own("count", "SELECT count(*) FROM marts.fct_sales")).containsExactly("3");
+        assertThat(own("aggregate by tenant", "SELECT tenant_id || '=' || sum(revenue) FROM marts.fct_sales "
+                + "GROUP BY tenant_id")).containsExactly("acme=60.00");
+        assertThat(own("max over all rows", "SELECT max(revenue) FROM marts.fct_sales")).containsExactly("30.00");
+        assertThat(own("second table", "SELECT email FROM marts.dim_customers")).containsExactly("buyer@acme.example");
+        assertThat(copied("COPY marts.fct_sales TO STDOUT")).hasSize(3);
+    }
+
+    @Test
+    void sideChannelsRevealNothing() throws Exception {
+        own("division by zero only on the other tenant's rows",
+                "SELECT 1 / (CASE WHEN tenant_id = 'globex' THEN 0 ELSE 1 END) FROM marts.fct_sales");
+        own("division by zero keyed on the other tenant's value",
+                "SELECT count(*) FROM marts.fct_sales WHERE 1 / (CASE WHEN revenue = 777.77 THEN 0 ELSE 1 END) = 1");
+        own("leaky function in WHERE (notices)",
+                "CREATE FUNCTION pg_temp.leak(text, numeric) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 AS "
+                        + "$$ BEGIN RAISE NOTICE 'saw % %', $1, $2; RETURN true; END $$",
+                "SELECT day FROM marts.fct_sales WHERE pg_temp.leak(tenant_id, revenue)");
+        assertThat(lastSeen).as("the function did run, on acme's rows only").contains("saw acme 10.00");
+        assertThat(own("planner statistics (pg_stats)",
+                "SELECT attname || ':' || coalesce(most_common_vals::text, '') FROM pg_stats "
+                        + "WHERE tablename = 'fct_sales'")).as("hidden while row security is active").isEmpty();
+    }
+
+    @Test
+    void writingIsRefused() throws Exception {
+        refused("UPDATE the other tenant's rows", "UPDATE marts.fct_sales SET revenue = 0 WHERE tenant_id = 'globex'");
+        refused("DELETE the other tenant's rows", "DELETE FROM marts.fct_sales WHERE tenant_id = 'globex'");
+        refused("INSERT a row as the other tenant", "INSERT INTO marts.fct_sales VALUES ('globex', '2024-02-01', 1)");
+        refused("INSERT a row as itself", "INSERT INTO marts.fct_sales VALUES ('acme', '2024-02-01', 1)");
+        refused("TRUNCATE", "TRUNCATE marts.fct_sales");
+        refused("INSERT into raw", "INSERT INTO raw.shopify__orders (tenant_id) VALUES ('globex')");
+    }
+
+    @Test
+    void changingIdentityOrSettingsIsRefusedOrShowsNothingMore() throws Exception {
+        refused("SET ROLE to the other tenant's reader", "SET ROLE cairn_reader_globex");
+        refused("SET ROLE cairn_transformer", "SET ROLE cairn_transformer");
+        refused("SET ROLE cairn_admin", "SET ROLE cairn_admin");
+        refused("SET ROLE postgres", "SET ROLE postgres");
+        refused("SET SESSION AUTHORIZATION", "SET SESSION AUTHORIZATION cairn_reader_globex");
+        assertThat(own("SET ROLE to the readers group, then read", "SET ROLE cairn_readers",
+                "SELECT * FROM marts.fct_sales")).as("the group is no tenant").isEmpty();
+        assertThat(own("RESET ROLE, then read", "RESET ROLE", "SELECT tenant_id FROM marts.fct_sales")).hasSize(3);
+        assertThat(own("set_config('cairn.tenant', 'globex'), then read",
+                "SELECT set_config('cairn.tenant', 'globex', false)", "SELECT tenant_id FROM marts.fct_sales"))
+                .hasSize(3);
+        refused("set_config('row_security', 'off'), then read", "SELECT set_config('row_security', 'off', false)",
+                "SELECT * FROM marts.fct_sales");
+        refused("GRANT cairn_admin to itself", "GRANT cairn_admin TO cairn_reader_acme");
+        refused("ALTER ROLE ... BYPASSRLS", "ALTER ROLE cairn_reader_acme BYPASSRLS");
+    }
+
+    @Test
+    void bypassingPoliciesIsRefused() throws Exception {
+        refused("ALTER TABLE ... DISABLE ROW LEVEL SECURITY", "ALTER TABLE marts.fct_sales DISABLE ROW LEVEL SECURITY");
+        refused("ALTER TABLE ... NO FORCE ROW LEVEL SECURITY", "ALTER TABLE marts.fct_sales NO FORCE ROW LEVEL SECURITY");
+        refused("DROP POLICY", "DROP POLICY cairn_tenant_reader ON marts.fct_sales");
+        refused("CREATE POLICY ... USING (true)", "CREATE POLICY open ON marts.fct_sales FOR SELECT USING (true)");
+        refused("CREATE VIEW in marts", "CREATE VIEW marts.all_sales AS SELECT * FROM marts.fct_sales");
+        refused("CREATE TABLE in marts", "CREATE TABLE marts.stash (x int)");
+        refused("CREATE FUNCTION in public", "CREATE FUNCTION public.f() RETURNS bigint LANGUAGE sql "
+                + "SECURITY DEFINER AS 'SELECT count(*) FROM marts.fct_sales'");
+        assertThat(own("temporary view over the table", "CREATE TEMP VIEW every_sale AS SELECT * FROM marts.fct_sales",
+                "SELECT tenant_id FROM every_sale")).hasSize(3);
+        assertThat(own("SECURITY DEFINER function in pg_temp", "CREATE FUNCTION pg_temp.n() RETURNS bigint "
+                + "LANGUAGE sql SECURITY DEFINER AS 'SELECT count(*) FROM marts.fct_sales'", "SELECT pg_temp.n()"))
+                .containsExactly("3");
+        refused("ALTER VIEW owned by the platform", "ALTER VIEW marts.v_sales SET (security_barrier = false)");
+        refused("REFRESH MATERIALIZED VIEW", "REFRESH MATERIALIZED VIEW marts.mv_sales");
+    }
+
+    @Test
+    void unprotectedRelationsAndOtherLayersAreOutOfReach() throws Exception {
+        refused("read a raw table", "SELECT * FROM raw.shopify__orders");
+        refused("read the dead letters", "SELECT * FROM raw._dead_letter");
+        refused("read the load ledger", "SELECT * FROM raw._loads");
+        refused("read intermediate", "SELECT * FROM intermediate.int_orders");
+        refused("read a view over the table (PostgreSQL 14: no security_invoker)", "SELECT * FROM marts.v_sales");
+        refused("read a materialized view", "SELECT * FROM marts.mv_sales");
+        refused("read a table without tenant_id granted to PUBLIC", "SELECT * FROM marts.currency_rates");
+    }
+
+    @Test
+    void serverFilesAreOutOfReach() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.csv"), "globex,777.77\n");
+        refused("COPY ... FROM a server file", "COPY marts.fct_sales FROM '" + secret + "' (FORMAT csv)");
+        refused("COPY ... TO a server file", "COPY (SELECT 1) TO '" + dir.resolve("out.csv") + "'");
+        refused("COPY ... FROM PROGRAM", "COPY marts.fct_sales FROM PROGRAM 'cat " + secret + "'");
+        refused("pg_read_file", "SELECT pg_read_file('" + secret + "')");
+        refused("pg_read_binary_file", "SELECT pg_read_binary_file('" + secret + "')");
+        refused("pg_ls_dir", "SELECT pg_ls_dir('.')");
+        refused("lo_import of a server file", "SELECT lo_import('" + secret + "')");
+        refused("CREATE EXTENSION file_fdw", "CREATE EXTENSION file_fdw");
+        refused("CREATE EXTENSION dblink", "CREATE EXTENSION dblink");
+    }
+
+    @Test
+    void theOtherTenantSeesOnlyItsOwnRowsToo() throws Exception {
+        try (Connection globex = DriverManager.getConnection(url, TenantRoles.reader(GLOBEX), "globex-bi-secret")) {
+            assertThat(TestPostgres.query(globex, "SELECT tenant_id || ':' || revenue FROM marts.fct_sales ORDER BY 1"))
+                    .containsExactly("globex:777.77", "globex:888.88");
+        }
+    }
+
+    @Test
+    void pipelineRolesSeeEveryTenantAndTheLoaderLandsUnderForcedSecurity() throws Exception {
+        TestPostgres.execute(url, "postgres", "DROP ROLE IF EXISTS etl_loader",
+                "CREATE ROLE etl_loader LOGIN IN ROLE cairn_loader", "DROP ROLE IF EXISTS etl_models",
+                "CREATE ROLE etl_models LOGIN IN ROLE cairn_transformer");
+        try (PostgresWarehouse loader = PostgresWarehouse.open(
+                new PostgresWarehouse.ConnectionSettings(url, "etl_loader", null, null, 1))) {
+            Path file = Files.writeString(dir.resolve("more.jsonl"),
+                    "{\"id\":2,\"updated_at\":\"2024-01-02T00:00:00Z\"}\n");
+            loader.rawLoader().land(new LoadRequest(ACME, "shopify", "orders", "acme-more", file, "more.jsonl",
+                    FileFormat.JSONL, StreamContract.of(List.of("id"), "updated_at"), Instant.now()));
+            try (Connection connection = loader.connect()) {
+                assertThat(TestPostgres.query(connection, "SELECT tenant_id || ':' || source_record_id "
+                        + "FROM raw.shopify__orders ORDER BY 1")).containsExactly("acme:1", "acme:2", "globex:1");
+            }
+        }
+        try (Connection models = DriverManager.getConnection(url, "etl_models", null)) {
+            assertThat(TestPostgres.query(models, "SELECT count(*) FROM marts.fct_sales")).containsExactly("5");
+        }
+    }
+
+    @Test
+    void rerunningCreatesNothingAndANewTableGetsPoliciesOnTheNextRun() throws Exception {
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            IsolationReport rerun = security.apply(admin, List.of(ACME, GLOBEX));
+            assertThat(rerun.changedAnything()).as("nothing new since the last run: %s", rerun).isFalse();
+            assertThat(rerun.withheld()).anyMatch(line -> line.startsWith("marts.v_sales:"));
+
+            TestPostgres.execute(url, "postgres", "CREATE TABLE marts.fct_refunds (tenant_id text, amount numeric)",
+                    "INSERT INTO marts.fct_refunds VALUES ('acme', 1), ('globex', 888.88)");
+            refused("read a new table before the next run", "SELECT * FROM marts.fct_refunds");
+
+            IsolationReport next = security.apply(admin, List.of(ACME, GLOBEX));
+            assertThat(next.tablesSecured()).containsExactly("marts.fct_refunds");
+            assertThat(next.policiesCreated()).containsExactly("marts.fct_refunds:" + RowLevelSecurity.PIPELINE_POLICY,
+                    "marts.fct_refunds:" + RowLevelSecurity.READER_POLICY);
+            assertThat(next.readerGrants()).containsExactly("marts.fct_refunds");
+            assertThat(next.rolesCreated()).isEmpty();
+            assertThat(own("read a new table after the next run", "SELECT amount FROM marts.fct_refunds"))
+                    .containsExactly("1");
+            assertThat(security.apply(admin, List.of(ACME, GLOBEX)).changedAnything()).isFalse();
+            List<String> expected = TestPostgres.query(admin, "SELECT (2 * count(*))::text FROM pg_class "
+                    + "WHERE relrowsecurity AND relnamespace::regnamespace::text IN ('raw', 'marts', 'intermediate')");
+            assertThat(TestPostgres.query(admin, "SELECT count(*) FROM pg_policy WHERE polname LIKE 'cairn%'"))
+                    .as("two per secured table, never twice").isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void policiesCairnDidNotCreateAreReported() throws Exception {
+        TestPostgres.execute(url, "postgres", "CREATE TABLE marts.fct_shared (tenant_id text, amount numeric)",
+                "ALTER TABLE marts.fct_shared ENABLE ROW LEVEL SECURITY",
+                "CREATE POLICY open_to_all ON marts.fct_shared FOR SELECT USING (true)");
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            IsolationReport report = security.apply(admin, List.of(ACME, GLOBEX));
+            assertThat(report.foreignPolicies()).containsExactly("marts.fct_shared:open_to_all");
+        }
+        finally {
+            TestPostgres.execute(url, "postgres", "DROP TABLE marts.fct_shared");
+        }
+    }
+
+    private static void landOrders(PostgresWarehouse warehouse, TenantId tenant, String line) throws Exception {
+        Path file = Files.writeString(dir.resolve(tenant + ".jsonl"), line + "\n");
+        warehouse.rawLoader().land(new LoadRequest(tenant, "shopify", "orders", tenant + "-1", file,
+                tenant + ".jsonl", FileFormat.JSONL, StreamContract.of(List.of("id"), "updated_at"), Instant.now()));
+    }
+
+    private static Connection reader() throws SQLException {
+        return DriverManager.getConnection(url, TenantRoles.reader(ACME), PASSWORD);
+    }
+
+    /**
+     * Runs the statements in one acme session; the last one's first column is returned. Asserts that neither the
+     * rows nor any notice holds globex's values.
+     */
+    private static List<String> own(String attempt, String... statements) throws SQLException {
+        List<String> values = new ArrayList<>();
+        StringBuilder seen = new StringBuilder();
+        try (Connection connection = reader(); Statement statement = connection.createStatement()) {
+            for (int i = 0; i < statements.length - 1; i++) {
+                statement.execute(statements[i]);
+            }
+            try (ResultSet rows = statement.executeQuery(statements[statements.length - 1])) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                    for (int c = 1; c <= columns; c++) {
+                        seen.append(rows.getString(c)).append(' ');
+                    }
+                }
+            }
+            for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                seen.append(warning.getMessage()).append(' ');
+            }
+        }
+        return record(attempt, values, seen.toString());
+    }
+
+    /** Copies out with {@code COPY ... TO STDOUT} as acme; returns the lines, asserting none is globex's. */
+    private static List<String> copied(String copy) throws Exception {
+        StringWriter out = new StringWriter();
+        try (Connection connection = reader()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out);
+        }
+        return record(copy, out.toString().lines().toList(), out.toString());
+    }
+
+    private static List<String> record(String attempt, List<String> values, String seen) {
+        lastSeen = seen;
+        assertNoGlobex(attempt, seen);
+        ATTEMPTS.add(String.format(Locale.ROOT, "%-62s returned %d rows, none of globex's", attempt, values.size()));
+        return values;
+    }
+
+    /** Runs the statements in one acme session and asserts that one of them is refused, leaking nothing. */
+    private static void refused(String attempt, String... statements) throws SQLException {
+        try (Connection connection = reader(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        catch (SQLException e) {
+            // The refusal may name the role the attacker asked for; that is its own input, not globex's data.
+            assertNoGlobex(attempt, e.getMessage().replace(TenantRoles.reader(GLOBEX), "<role>"));
+            ATTEMPTS.add(String.format(Locale.ROOT, "%-62s refused: %s %s", attempt, e.getSQLState(),
+                    e.getMessage().lines().findFirst().orElse("")));
+            return;
+        }
+        fail("Attempt '%s' as %s was not refused", attempt, TenantRoles.reader(ACME));
+    }
+
+    private static void assertNoGlobex(String attempt, String text) {
+        for (String marker : GLOBEX_MARKERS) {
+            assertThat(text).as("%s must reveal nothing of globex", attempt).doesNotContain(marker);
+        }
+    }
+}
