@@ -5,7 +5,11 @@ import picocli.CommandLine.Command;
 /** The top-level {@code cairn} command. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, version = "cairn 0.1.0",
         description = "Multi-tenant commerce and finance data platform.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class,
+                SourcesCommand.class,
+                MockApisCommand.class,
+                CredentialsCommand.class,
+        })
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

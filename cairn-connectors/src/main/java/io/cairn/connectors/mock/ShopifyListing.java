@@ -25,10 +25,12 @@ final class ShopifyListing {
 
     record Result(List<ObjectNode> records, String nextLink, String error) {}
 
-    private record Key(long time, long id) implements Comparable<Key> {
+    /** The keyset position: sort time, then id; records without an id (inventory levels) by item and location. */
+    private record Key(long time, long id, long second) implements Comparable<Key> {
         @Override
         public int compareTo(Key other) {
-            return time != other.time ? Long.compare(time, other.time) : Long.compare(id, other.id);
+            return time != other.time ? Long.compare(time, other.time)
+                    : id != other.id ? Long.compare(id, other.id) : Long.compare(second, other.second);
         }
     }
 
@@ -51,7 +53,8 @@ final class ShopifyListing {
         List<ObjectNode> matching = all.stream().filter(record -> matches(record, filters))
                 .sorted(Comparator.comparing(record -> key(record, byUpdated))).toList();
         Key after = params.containsKey("after_time")
-                ? new Key(Long.parseLong(params.get("after_time")), Long.parseLong(params.get("after_id"))) : null;
+                ? new Key(Long.parseLong(params.get("after_time")), Long.parseLong(params.get("after_id")),
+                        Long.parseLong(params.getOrDefault("after_second", "0"))) : null;
         List<ObjectNode> rest = after == null ? matching
                 : matching.stream().filter(record -> key(record, byUpdated).compareTo(after) > 0).toList();
         List<ObjectNode> page = rest.subList(0, Math.min(limit, rest.size()));
@@ -63,6 +66,7 @@ final class ShopifyListing {
             Key last = key(page.get(page.size() - 1), byUpdated);
             state.put("after_time", Long.toString(last.time()));
             state.put("after_id", Long.toString(last.id()));
+            state.put("after_second", Long.toString(last.second()));
             next = self + "?limit=" + limit + "&page_info=" + encode(state);
         }
         String fields = query.containsKey("fields") ? query.get("fields") : params.get("fields");
@@ -92,7 +96,8 @@ final class ShopifyListing {
     private static Key key(JsonNode record, boolean byUpdated) {
         JsonNode time = record.path("updated_at");
         long millis = byUpdated && time.isTextual() ? instant(time.asText()).toEpochMilli() : 0;
-        return new Key(millis, record.path("id").asLong());
+        return record.has("id") ? new Key(millis, record.path("id").asLong(), 0)
+                : new Key(millis, record.path("inventory_item_id").asLong(), record.path("location_id").asLong());
     }
 
     private static Instant instant(String text) {
