@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Multi-tenant commerce and finance data platform.",
         subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class,
                 ModelCommands.Build.class, ModelCommands.Run.class, ModelCommands.Test.class, ModelCommands.Seed.class,
-                ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class})
+                ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class,
+                SourcesCommand.class, MockApisCommand.class, CredentialsCommand.class})
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.cairn.core.landing.SyncReport;
 import io.cairn.datagen.GenerationSummary;
 import io.cairn.datagen.Generator;
 import io.cairn.datagen.GeneratorOptions;
@@ -22,9 +23,11 @@ import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 
 /**
- * {@code cairn demo}: creates a project with an embedded DuckDB warehouse, generates synthetic tenants, onboards
- * them from a {@code tenants.yml}, lands everything and prints what landed against the generator's ground truth.
- * Running it again regenerates the same files; they land as duplicates and no count changes.
+ * {@code cairn demo}: creates a project with an embedded DuckDB warehouse, generates synthetic tenants, serves their
+ * Shopify and QuickBooks data through in-process mock APIs, onboards them from a {@code tenants.yml} (API sources
+ * for those two, file drops for the rest), syncs everything and prints what landed against the generator's ground
+ * truth. Running it again regenerates the same files; the connectors resume from their cursors and no count
+ * changes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a demo project, generate tenants, land their data, print a summary.")
@@ -57,21 +60,41 @@ final class DemoCommand implements Callable<Integer> {
                 .generate(data.resolve("inbox"), data.resolve("truth"));
         out.printf("1. Generated %d tenants, %,d records in %,d files (%s)%n", generated.tenants().size(),
                 generated.recordsWritten(), generated.filesWritten(), describe(generated.tenants()));
-        Files.writeString(project.resolve(ProjectContext.TENANTS_FILE), tenantsYaml(generated.tenants()));
+        List<String> ids = generated.tenants().stream().map(TenantProfile::id).toList();
+        try (MockTenants mocks = MockTenants.serve(data.resolve("inbox"), ids, 1000, 0)) {
+            Files.writeString(project.resolve(ProjectContext.TENANTS_FILE), tenantsYaml(generated.tenants(), mocks));
+            out.printf("2. Serving their shopify and quickbooks data through mock APIs on 127.0.0.1 (%d tenants)%n",
+                    mocks.apis().size());
+            return syncAndReport(out, project, data, ids, started);
+        }
+    }
+
+    private int syncAndReport(PrintWriter out, Path project, Path data, List<String> ids, long started) {
         try (ProjectContext context = ProjectContext.open(project)) {
-            out.printf("2. Onboarded them from tenants.yml into the control plane (%d tenants)%n",
+            out.printf("3. Onboarded them from tenants.yml into the control plane (%d tenants, secrets encrypted)%n",
                     context.controlPlane().tenants().list().size());
-            SyncReport report = SyncCommand.landingService(context, threads)
-                    .sync(SyncCommand.select(context.controlPlane(), List.of(), List.of(), spec.commandLine().getErr()));
-            out.printf("3. Landed %d loads into the %s warehouse %s%n%n", report.loads().size(),
-                    context.config().warehouse().type(), context.config().warehouse().option("path")
-                            .map(project::resolve).map(Path::toString).orElse(""));
-            SyncSummary.print(out, report, context, data.resolve("truth"));
-            out.println();
+            SyncRun run = SyncRun.run(context, SyncCommand.select(context.controlPlane(), List.of(), List.of(),
+                    spec.commandLine().getErr()), threads);
+            out.printf("4. Landed %d loads (file drops, and the API connectors' pages) into the %s warehouse %s%n%n",
+                    run.report().loads().size(), context.config().warehouse().type(),
+                    context.config().warehouse().option("path").map(project::resolve).map(Path::toString).orElse(""));
+            Set<String> apiStreams = new HashSet<>();
+            for (String id : ids) {
+                for (String stream : MockTenants.SHOPIFY_STREAMS.split(",")) {
+                    apiStreams.add(id + "/shopify/" + stream);
+                }
+                for (String stream : MockTenants.QUICKBOOKS_STREAMS.split(",")) {
+                    apiStreams.add(id + "/quickbooks/" + stream);
+                }
+            }
+            SyncSummary.print(out, run, context, data.resolve("truth"), apiStreams);
+            run.printFailures(out);
+            out.printf("%nshopify/* and quickbooks/* were read through the APIs: one row per record (its current "
+                    + "version), so 'expected' is the generator's distinct ids there; file drops land every version.%n%n");
             int built = new DemoMarts(context, out).buildAndShow(data.resolve("truth"), threads);
-            out.printf("%nDone in %.1fs. Run it again: the same files land as duplicates and no count changes.%n",
+            out.printf("%nDone in %.1fs. Run it again: nothing new lands and no count changes.%n",
                     (System.nanoTime() - started) / 1e9);
-            return report.hasFailures() || built != Main.OK ? Main.DATA_FAILURE : Main.OK;
+            return run.hasFailures() || built != Main.OK ? Main.DATA_FAILURE : Main.OK;
         }
     }
 
@@ -84,9 +107,10 @@ final class DemoCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    static String tenantsYaml(List<TenantProfile> profiles) {
-        StringBuilder yaml = new StringBuilder("# Written by cairn demo: the generated tenants, each with file-drop sources\n"
-                + "# reading <root>/inbox/<tenant>/<source>/<stream>/.\ntenants:\n");
+    static String tenantsYaml(List<TenantProfile> profiles, MockTenants mocks) {
+        StringBuilder yaml = new StringBuilder("# Written by cairn demo: the generated tenants. shopify and quickbooks "
+                + "read the demo's mock APIs;\n# the other sources are file drops in <root>/inbox/<tenant>/<source>/"
+                + "<stream>/.\ntenants:\n");
         for (TenantProfile profile : profiles) {
             yaml.append("  - id: ").append(profile.id()).append('\n')
                     .append("    name: \"").append(profile.name().replace("\"", "'")).append("\"\n")
@@ -95,6 +119,11 @@ final class DemoCommand implements Callable<Integer> {
                     .append("    currency: ").append(profile.currency()).append('\n')
                     .append("    sources:\n");
             for (String source : profile.sources()) {
+                List<String> api = mocks.sourceYaml(profile.id(), source, "      ");
+                if (!api.isEmpty()) {
+                    api.forEach(line -> yaml.append(line).append('\n'));
+                    continue;
+                }
                 yaml.append("      ").append(source).append(":\n        type: files\n        system: ")
                         .append(source).append('\n');
             }

@@ -8,6 +8,7 @@ import io.cairn.core.config.ProjectConfig;
 import io.cairn.core.config.TenantSpec;
 import io.cairn.core.config.TenantsFile;
 import io.cairn.core.controlplane.ControlPlane;
+import io.cairn.core.credentials.MasterKeys;
 import io.cairn.core.rawzone.RawZone;
 import io.cairn.core.warehouse.Warehouses;
 import io.cairn.spi.warehouse.Warehouse;
@@ -46,13 +47,18 @@ final class ProjectContext implements AutoCloseable {
 
     synchronized ControlPlane controlPlane() {
         if (controlPlane == null) {
-            controlPlane = ControlPlane.open(config.controlPlane());
+            controlPlane = ControlPlane.open(config.controlPlane(), masterKeys());
             List<TenantSpec> specs = tenantsFile();
             if (!specs.isEmpty()) {
                 controlPlane.importTenants(specs);
             }
         }
         return controlPlane;
+    }
+
+    /** {@code CAIRN_MASTER_KEY}, else {@code <project>/.cairn/master.key} (created on first use). */
+    MasterKeys masterKeys() {
+        return MasterKeys.forProject(config.projectDir().resolve(".cairn").resolve("master.key"), System::getenv);
     }
 
     synchronized Warehouse warehouse() {

@@ -18,16 +18,26 @@ import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.landing.LandingListener;
 import io.cairn.core.landing.LandingService;
-import io.cairn.core.landing.SyncReport;
+import io.cairn.core.sync.SourceFactories;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 
-/** {@code cairn sync}: takes in and lands every complete drop of the selected tenants' file sources. */
+/**
+ * {@code cairn sync}: lands every complete drop of the selected tenants' file sources and reads their connector
+ * sources (Shopify, QuickBooks, ...) from the saved cursors.
+ */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Land pending data of every enabled source (file drops: <root>/inbox/<tenant>/<source>/<stream>/).")
+        description = "Land pending data of every enabled source: file drops (<root>/inbox/<tenant>/<source>/<stream>/) "
+                + "and connector sources (shopify, quickbooks, ...) from their saved cursors.")
 final class SyncCommand implements Callable<Integer> {
-    static final Set<String> LANDABLE_TYPES = Set.of(LandingService.FILE_SOURCE_TYPE);
+    /** Source types this build can sync: file drops and every connector found on the class path. */
+    static Set<String> landableTypes() {
+        Set<String> types = new java.util.TreeSet<>();
+        types.add(LandingService.FILE_SOURCE_TYPE);
+        SourceFactories.all().forEach(factory -> types.add(factory.type()));
+        return types;
+    }
 
     @Mixin
     ProjectOptions project;
@@ -51,15 +61,16 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectContext context = project.open()) {
             List<SourceDefinition> selected = select(context.controlPlane(), tenants, sources, spec.commandLine().getErr());
-            SyncReport report = landingService(context, threads).sync(selected);
+            SyncRun run = SyncRun.run(context, selected, threads);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(SyncSummary.toJson(report));
+                out.println(SyncSummary.toJson(run));
             }
             else {
-                SyncSummary.print(out, report, context, null);
+                SyncSummary.print(out, run, context, null, Set.of());
+                run.printFailures(out);
             }
-            return report.hasFailures() ? Main.DATA_FAILURE : Main.OK;
+            return run.hasFailures() ? Main.DATA_FAILURE : Main.OK;
         }
     }
 
@@ -68,7 +79,7 @@ final class SyncCommand implements Callable<Integer> {
                 Clock.systemUTC(), LandingListener.NONE);
     }
 
-    /** The enabled, landable sources of the chosen tenants (all when none is named). */
+    /** The enabled sources of the chosen tenants (all when none is named) that this build can sync. */
     static List<SourceDefinition> select(ControlPlane controlPlane, List<String> tenantIds, List<String> sourceNames,
             PrintWriter err) {
         List<TenantId> chosen = new ArrayList<>();
@@ -84,12 +95,13 @@ final class SyncCommand implements Callable<Integer> {
             chosen.add(tenant);
         }
         List<SourceDefinition> result = new ArrayList<>();
+        Set<String> landable = landableTypes();
         for (TenantId tenant : chosen) {
             for (SourceDefinition source : controlPlane.sources().list(tenant)) {
                 if (!source.enabled() || (!sourceNames.isEmpty() && !sourceNames.contains(source.name()))) {
                     continue;
                 }
-                if (!LANDABLE_TYPES.contains(source.type())) {
+                if (!landable.contains(source.type())) {
                     err.printf("warning: tenant %s source %s: type '%s' has no connector in this build; skipped%n",
                             tenant, source.name(), source.type());
                     continue;

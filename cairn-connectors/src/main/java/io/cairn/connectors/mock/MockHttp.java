@@ -41,6 +41,8 @@ public final class MockHttp implements AutoCloseable {
     private final Deque<Planned> faults = new ArrayDeque<>();
     private final AtomicInteger count = new AtomicInteger();
     private volatile IntConsumer afterRequest = n -> {};
+    private java.util.Random random;
+    private double faultRate;
 
     public MockHttp(Handler handler) {
         try {
@@ -61,6 +63,15 @@ public final class MockHttp implements AutoCloseable {
     /** Answers the next request whose path and query contain {@code pathPart} with {@code fault}. */
     public synchronized void inject(String pathPart, Fault fault) {
         faults.addLast(new Planned(target -> target.contains(pathPart), fault));
+    }
+
+    /**
+     * Answers a random share of requests (outside the planned faults) with a transient fault: half of them
+     * {@code 429} with a short {@code Retry-After}, half {@code 503}. Zero turns it off.
+     */
+    public synchronized void randomFaults(double rate, long seed) {
+        this.faultRate = rate;
+        this.random = new java.util.Random(seed);
     }
 
     /** Runs {@code hook} with the request number (from 1) after each answered request. */
@@ -116,6 +127,9 @@ public final class MockHttp implements AutoCloseable {
                 it.remove();
                 return planned.fault();
             }
+        }
+        if (faultRate > 0 && random.nextDouble() < faultRate) {
+            return random.nextBoolean() ? Fault.tooManyRequests(java.time.Duration.ofMillis(50)) : Fault.serverError();
         }
         return null;
     }

@@ -25,16 +25,25 @@ final class ShopifyListing {
 
     record Result(List<ObjectNode> records, String nextLink, String error) {}
 
-    private record Key(long time, long id) implements Comparable<Key> {
+    /** The keyset position: sort time, then id; records without an id (inventory levels) by item and location. */
+    private record Key(long time, long id, long second) implements Comparable<Key> {
         @Override
         public int compareTo(Key other) {
-            return time != other.time ? Long.compare(time, other.time) : Long.compare(id, other.id);
+            return time != other.time ? Long.compare(time, other.time)
+                    : id != other.id ? Long.compare(id, other.id) : Long.compare(second, other.second);
         }
     }
 
     private ShopifyListing() {}
 
-    static Result answer(String resource, List<ObjectNode> all, Map<String, String> query, URI self) {
+    /**
+     * Answers one listing request.
+     *
+     * @param sorted the resource's records sorted by {@link #sortKey} for the given order ({@code true}: by
+     *     {@code updated_at}, then id), so a page is a binary search and a short scan, not a sort of everything
+     */
+    static Result answer(String resource, java.util.function.Function<Boolean, List<ObjectNode>> sorted,
+            Map<String, String> query, URI self) {
         Map<String, String> params = query;
         if (query.containsKey("page_info")) {
             if (!WITH_PAGE_INFO.containsAll(query.keySet())) {
@@ -47,26 +56,54 @@ final class ShopifyListing {
         }
         int limit = Math.min(250, Integer.parseInt(query.getOrDefault("limit", "50")));
         boolean byUpdated = "updated_at asc".equals(params.get("order"));
-        Map<String, String> filters = params;
-        List<ObjectNode> matching = all.stream().filter(record -> matches(record, filters))
-                .sorted(Comparator.comparing(record -> key(record, byUpdated))).toList();
         Key after = params.containsKey("after_time")
-                ? new Key(Long.parseLong(params.get("after_time")), Long.parseLong(params.get("after_id"))) : null;
-        List<ObjectNode> rest = after == null ? matching
-                : matching.stream().filter(record -> key(record, byUpdated).compareTo(after) > 0).toList();
-        List<ObjectNode> page = rest.subList(0, Math.min(limit, rest.size()));
+                ? new Key(Long.parseLong(params.get("after_time")), Long.parseLong(params.get("after_id")),
+                        Long.parseLong(params.getOrDefault("after_second", "0"))) : null;
+        List<ObjectNode> all = sorted.apply(byUpdated);
+        List<ObjectNode> page = new java.util.ArrayList<>();
+        boolean more = false;
+        for (int i = after == null ? 0 : firstAfter(all, after, byUpdated); i < all.size(); i++) {
+            if (matches(all.get(i), params)) {
+                if (page.size() == limit) {
+                    more = true;
+                    break;
+                }
+                page.add(all.get(i));
+            }
+        }
         String next = null;
-        if (rest.size() > page.size()) {
+        if (more) {
             Map<String, String> state = new LinkedHashMap<>(params);
             state.remove("page_info");
             state.remove("limit");
             Key last = key(page.get(page.size() - 1), byUpdated);
             state.put("after_time", Long.toString(last.time()));
             state.put("after_id", Long.toString(last.id()));
+            state.put("after_second", Long.toString(last.second()));
             next = self + "?limit=" + limit + "&page_info=" + encode(state);
         }
         String fields = query.containsKey("fields") ? query.get("fields") : params.get("fields");
         return new Result(page.stream().map(record -> project(record, fields)).toList(), next, null);
+    }
+
+    /** Sorts records as a listing pages them. */
+    static List<ObjectNode> sortKey(List<ObjectNode> records, boolean byUpdated) {
+        return records.stream().sorted(Comparator.comparing(record -> key(record, byUpdated))).toList();
+    }
+
+    private static int firstAfter(List<ObjectNode> sorted, Key after, boolean byUpdated) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (key(sorted.get(mid), byUpdated).compareTo(after) > 0) {
+                high = mid;
+            }
+            else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     private static boolean matches(JsonNode record, Map<String, String> params) {
@@ -92,11 +129,19 @@ final class ShopifyListing {
     private static Key key(JsonNode record, boolean byUpdated) {
         JsonNode time = record.path("updated_at");
         long millis = byUpdated && time.isTextual() ? instant(time.asText()).toEpochMilli() : 0;
-        return new Key(millis, record.path("id").asLong());
+        return record.has("id") ? new Key(millis, record.path("id").asLong(), 0)
+                : new Key(millis, record.path("inventory_item_id").asLong(), record.path("location_id").asLong());
     }
 
+    private static final java.util.concurrent.ConcurrentMap<String, Instant> INSTANTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Parsed once per distinct text: listings compare the same timestamps on every request. */
     private static Instant instant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
+        if (INSTANTS.size() > 2_000_000) {
+            INSTANTS.clear();
+        }
+        return INSTANTS.computeIfAbsent(text, t -> OffsetDateTime.parse(t).toInstant());
     }
 
     private static ObjectNode project(ObjectNode record, String fields) {

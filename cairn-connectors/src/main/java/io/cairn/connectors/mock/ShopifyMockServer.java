@@ -30,6 +30,7 @@ public final class ShopifyMockServer implements AutoCloseable {
     private final String accessToken;
     private final Map<String, List<ObjectNode>> data = new HashMap<>();
     private final Map<String, List<ObjectNode>> transactions = new HashMap<>();
+    private final Map<String, List<ObjectNode>> sorted = new HashMap<>();
     private final CallLimitBucket bucket;
     private final MockHttp http;
 
@@ -55,6 +56,7 @@ public final class ShopifyMockServer implements AutoCloseable {
         List<ObjectNode> copies = new ArrayList<>();
         records.forEach(record -> copies.add(record.deepCopy()));
         data.put(resource, copies);
+        sorted.keySet().removeIf(key -> key.startsWith(resource + "/"));
     }
 
     /** Adds or replaces one record of a listing, by {@code id}. */
@@ -62,6 +64,12 @@ public final class ShopifyMockServer implements AutoCloseable {
         List<ObjectNode> records = data.computeIfAbsent(resource, k -> new ArrayList<>());
         records.removeIf(existing -> existing.path("id").asText().equals(record.path("id").asText()));
         records.add(record.deepCopy());
+        sorted.keySet().removeIf(key -> key.startsWith(resource + "/"));
+    }
+
+    private synchronized List<ObjectNode> sorted(String resource, boolean byUpdated) {
+        return sorted.computeIfAbsent(resource + "/" + byUpdated,
+                key -> ShopifyListing.sortKey(data.get(resource), byUpdated));
     }
 
     public synchronized void putTransactions(long orderId, List<ObjectNode> records) {
@@ -104,16 +112,15 @@ public final class ShopifyMockServer implements AutoCloseable {
             MockHttp.send(exchange, 200, "{\"transactions\":" + array + "}");
             return;
         }
-        List<ObjectNode> records;
         synchronized (this) {
             if (!data.containsKey(resource)) {
                 MockHttp.send(exchange, 404, "{\"errors\":\"Not Found\"}");
                 return;
             }
-            records = new ArrayList<>(data.get(resource));
         }
         URI self = URI.create(http.baseUrl() + "/admin/api/" + version + "/" + resource + ".json");
-        ShopifyListing.Result result = ShopifyListing.answer(resource, records, query, self);
+        ShopifyListing.Result result = ShopifyListing.answer(resource, byUpdated -> sorted(resource, byUpdated),
+                query, self);
         if (result.error() != null) {
             MockHttp.send(exchange, 400, "{\"errors\":\"" + result.error() + "\"}");
             return;

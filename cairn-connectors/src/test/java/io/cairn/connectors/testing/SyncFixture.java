@@ -40,7 +40,8 @@ public final class SyncFixture implements AutoCloseable {
 
     public SyncFixture(Path dir) {
         this.controlPlane = ControlPlane.open(new ControlPlaneSettings(
-                "jdbc:h2:file:" + dir.resolve("control").toAbsolutePath(), "sa", ""));
+                "jdbc:h2:file:" + dir.resolve("control").toAbsolutePath(), "sa", ""),
+                io.cairn.core.credentials.MasterKeys.of(io.cairn.core.credentials.MasterKeys.generate()));
         this.warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"), "2", null);
         this.rawZone = new RawZone(dir.resolve("data"));
         this.landing = new LandingService(controlPlane, warehouse, rawZone, 1, Clock.systemUTC(),

@@ -3,6 +3,9 @@ package io.cairn.core.controlplane;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.SourceSpec;
 import io.cairn.core.config.TenantSpec;
+import io.cairn.core.credentials.MasterKey;
+import io.cairn.core.credentials.MasterKeys;
+import io.cairn.core.credentials.SecretCipher;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import org.flywaydb.core.Flyway;
@@ -17,7 +20,7 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The control-plane database: tenants, their sources, loads, stream cursors and runs. {@link #open} brings the
+ * The control-plane database: tenants, their sources and encrypted credentials, loads, stream cursors and runs. {@link #open} brings the
  * schema up to date with the Flyway migrations in {@code classpath:db/controlplane} (the same scripts on H2 and
  * PostgreSQL). Thread-safe.
  */
@@ -31,28 +34,41 @@ public final class ControlPlane implements AutoCloseable {
     private final LoadStore loads;
     private final StateStore state;
     private final RunStore runs;
+    private final CredentialTable credentials;
+    private final MasterKeys keys;
 
-    private ControlPlane(Jdbc jdbc, Clock clock) {
+    private ControlPlane(Jdbc jdbc, Clock clock, MasterKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.credentials = new CredentialTable(jdbc, clock, new SecretCipher(keys));
         this.tenants = new TenantStore(jdbc, clock);
-        this.sources = new SourceStore(jdbc, clock);
+        this.sources = new SourceStore(jdbc, clock, credentials);
         this.loads = new LoadStore(jdbc, clock);
         this.state = new StateStore(jdbc, clock);
         this.runs = new RunStore(jdbc, clock);
     }
 
-    /** Connects, migrates the schema to the latest version and returns the ready control plane. */
+    /**
+     * Connects, migrates the schema to the latest version and returns the ready control plane. Credentials are
+     * sealed with the key in {@code CAIRN_MASTER_KEY}; without it, storing a secret fails.
+     */
     public static ControlPlane open(ControlPlaneSettings settings) {
-        return open(settings, Clock.systemUTC());
+        return open(settings, environmentKeys());
     }
 
-    static ControlPlane open(ControlPlaneSettings settings, Clock clock) {
+    /** Connects and migrates; credentials are sealed with {@code keys} (loaded when first needed). */
+    public static ControlPlane open(ControlPlaneSettings settings, MasterKeys keys) {
+        return open(settings, Clock.systemUTC(), keys);
+    }
+
+    static ControlPlane open(ControlPlaneSettings settings, Clock clock, MasterKeys keys) {
         requireNonNull(settings, "settings is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(keys, "keys is null");
         Jdbc jdbc = new Jdbc(settings);
         try {
             migrate(settings, jdbc.displayUrl());
-            return new ControlPlane(jdbc, clock);
+            return new ControlPlane(jdbc, clock, keys);
         } catch (RuntimeException e) {
             jdbc.close();
             throw e;
@@ -101,9 +117,30 @@ public final class ControlPlane implements AutoCloseable {
         return new ModelResultStore(jdbc);
     }
 
+    /** The encrypted credential store: secret options and values connectors rotate. */
+    public CredentialTable credentials() {
+        return credentials;
+    }
+
+    /**
+     * Re-encrypts every credential with the rotation target of the master keys (a new key file, or the current
+     * environment key) and then makes it current; returns how many credentials were re-encrypted.
+     */
+    public int rotateMasterKey() {
+        MasterKey target = keys.rotationTarget();
+        int changed = credentials.rotate(target);
+        keys.finishRotation(target);
+        return changed;
+    }
+
+    private static MasterKeys environmentKeys() {
+        return MasterKeys.fromEnvironment(System::getenv);
+    }
+
     /**
      * Registers or updates the tenants of {@code specs} and their sources, in one transaction. Tenants and sources
-     * not named stay as they are.
+     * not named stay as they are. Secret options go to the encrypted credential store, never into
+     * {@code sources.options}.
      */
     public void importTenants(List<TenantSpec> specs) {
         requireNonNull(specs, "specs is null");

@@ -3,6 +3,7 @@ package io.cairn.core.controlplane;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.core.config.Secrets;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
@@ -19,7 +20,11 @@ import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
-/** The {@code sources} table; options are stored as a JSON object of strings. */
+/**
+ * The {@code sources} table; options are stored as a JSON object of strings. Secret options ({@link
+ * Secrets#isSecret}) never reach it in clear: they go to the encrypted {@link CredentialTable} in the same
+ * transaction and the column keeps {@link Secrets#MASK} in their place.
+ */
 public final class SourceStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
@@ -28,10 +33,12 @@ public final class SourceStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final CredentialTable credentials;
 
-    SourceStore(Jdbc jdbc, Clock clock) {
+    SourceStore(Jdbc jdbc, Clock clock, CredentialTable credentials) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     /** Registers or replaces a source; its tenant must be registered. */
@@ -45,7 +52,7 @@ public final class SourceStore {
 
     void upsert(Connection connection, SourceDefinition source) throws SQLException {
         Instant now = clock.instant();
-        String options = toJson(source.options());
+        String options = toJson(moveSecrets(connection, source));
         int updated = Sql.update(connection,
                 "UPDATE sources SET source_type = ?, source_system = ?, enabled = ?, options = ?, updated_at = ? "
                         + "WHERE tenant_id = ? AND source_name = ?",
@@ -56,6 +63,18 @@ public final class SourceStore {
                     source.tenant(), source.name(), source.type(), source.system(), source.enabled(), options, now,
                     now);
         }
+    }
+
+    /** The options to store: secrets sealed into the credential table, a mask left in their place. */
+    private Map<String, String> moveSecrets(Connection connection, SourceDefinition source) throws SQLException {
+        Map<String, String> stored = new TreeMap<>(source.options());
+        for (Map.Entry<String, String> option : stored.entrySet()) {
+            if (Secrets.isSecret(option.getKey()) && !Secrets.MASK.equals(option.getValue())) {
+                credentials.putOption(connection, source.tenant(), source.name(), option.getKey(), option.getValue());
+                option.setValue(Secrets.MASK);
+            }
+        }
+        return stored;
     }
 
     public Optional<SourceDefinition> find(TenantId tenant, String name) {
@@ -75,7 +94,7 @@ public final class SourceStore {
     }
 
     /**
-     * Removes a source and its stream cursors, so a source added again under the name starts from scratch; its
+     * Removes a source with its stream cursors and credentials, so a source added again under the name starts from scratch; its
      * loads stay as history. False when there was no such source.
      */
     public boolean remove(TenantId tenant, String name) {
@@ -83,6 +102,7 @@ public final class SourceStore {
         requireNonNull(name, "name is null");
         return jdbc.transaction(describe("remove", tenant, name), connection -> {
             Sql.update(connection, "DELETE FROM stream_state WHERE tenant_id = ? AND source_name = ?", tenant, name);
+            CredentialTable.removeSource(connection, tenant, name);
             return Sql.update(connection, "DELETE FROM sources WHERE tenant_id = ? AND source_name = ?",
                     tenant, name) > 0;
         });

@@ -1,11 +1,17 @@
 package io.cairn.core.sync;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.cairn.core.controlplane.CredentialTable;
 import io.cairn.core.controlplane.SourceDefinition;
+import io.cairn.spi.source.Source;
+import io.cairn.spi.source.StreamDescriptor;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.source.ConfigField;
@@ -27,6 +33,45 @@ public final class SourceFactories {
                 .orElseThrow(() -> new CairnException(ErrorCode.CONFIG,
                         "Cannot find a connector of type '%s': the known types are %s", type,
                         all.stream().map(SourceFactory::type).sorted().toList()));
+    }
+
+    /**
+     * The platform's own option of every source: a comma-separated list of the streams to sync (default: all the
+     * connector offers). It is not passed to the connector.
+     */
+    public static final String STREAMS_OPTION = "streams";
+
+    /**
+     * A registered source's configuration with its secrets decrypted from the credential store, secrets flagged by
+     * the connector's spec.
+     */
+    public static SourceConfig config(SourceDefinition source, SourceFactory factory, CredentialTable credentials) {
+        Map<String, String> options = new HashMap<>(credentials.resolve(source));
+        options.remove(STREAMS_OPTION);
+        return new SourceConfig(source.tenant(), source.name(), options, secretKeys(factory));
+    }
+
+    /** The streams to sync: the source's {@code streams} option, or every stream the source offers. */
+    public static List<String> streams(SourceDefinition definition, Source source) {
+        List<String> offered = source.streams().stream().map(StreamDescriptor::name).toList();
+        String chosen = definition.options().get(STREAMS_OPTION);
+        if (chosen == null || chosen.isBlank()) {
+            return offered;
+        }
+        List<String> streams = Arrays.stream(chosen.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String stream : streams) {
+            if (!offered.contains(stream)) {
+                throw new CairnException(ErrorCode.CONFIG, "Cannot sync stream %s of tenant %s source %s: the "
+                        + "connector has no such stream (it has %s)", stream, definition.tenant(), definition.name(),
+                        offered);
+            }
+        }
+        return streams;
+    }
+
+    private static Set<String> secretKeys(SourceFactory factory) {
+        return factory.configSpec().stream().filter(ConfigField::secret).map(ConfigField::name)
+                .collect(Collectors.toSet());
     }
 
     /** A registered source's options as a connector configuration, secrets flagged by the connector's spec. */

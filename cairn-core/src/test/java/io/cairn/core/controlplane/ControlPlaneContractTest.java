@@ -3,6 +3,7 @@ package io.cairn.core.controlplane;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.SourceSpec;
 import io.cairn.core.config.TenantSpec;
+import io.cairn.core.credentials.MasterKeys;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
@@ -28,7 +29,11 @@ import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.ACME_TENANT;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.BETA;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.BETA_TENANT;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.KEYS;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.KEY_1;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.KEY_2;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.SHOPIFY;
+import static io.cairn.core.controlplane.ControlPlaneFixtures.SHOPIFY_STORED;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.T0;
 import static io.cairn.core.controlplane.ControlPlaneFixtures.moving;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +43,13 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Every behaviour of the control plane, run against each database it supports. */
 abstract class ControlPlaneContractTest {
     private final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
-    private ControlPlaneSettings settings;
+    ControlPlaneSettings settings;
     ControlPlane controlPlane;
+
+    /** Clock of the tests. */
+    MutableClock clock() {
+        return clock;
+    }
 
     /** Settings for a new, empty database. */
     protected abstract ControlPlaneSettings newDatabase() throws Exception;
@@ -47,7 +57,7 @@ abstract class ControlPlaneContractTest {
     @BeforeEach
     void openControlPlane() throws Exception {
         settings = newDatabase();
-        controlPlane = ControlPlane.open(settings, clock);
+        controlPlane = ControlPlane.open(settings, clock, KEYS);
     }
 
     @AfterEach
@@ -60,8 +70,8 @@ abstract class ControlPlaneContractTest {
         controlPlane.tenants().upsert(ACME_TENANT);
         controlPlane.close();
 
-        controlPlane = ControlPlane.open(settings, clock);
-        try (ControlPlane second = ControlPlane.open(settings, clock)) {
+        controlPlane = ControlPlane.open(settings, clock, KEYS);
+        try (ControlPlane second = ControlPlane.open(settings, clock, KEYS)) {
             assertThat(second.tenants().list()).as("data survives reopening").containsExactly(ACME_TENANT);
         }
         assertThat(controlPlane.tenants().find(ACME)).contains(ACME_TENANT);
@@ -126,8 +136,8 @@ abstract class ControlPlaneContractTest {
         controlPlane.sources().upsert(SHOPIFY);
         controlPlane.sources().upsert(books);
 
-        assertThat(controlPlane.sources().find(ACME, "shopify")).contains(SHOPIFY);
-        assertThat(controlPlane.sources().list(ACME)).containsExactly(books, SHOPIFY);
+        assertThat(controlPlane.sources().find(ACME, "shopify")).contains(SHOPIFY_STORED);
+        assertThat(controlPlane.sources().list(ACME)).containsExactly(books, SHOPIFY_STORED);
         assertThat(controlPlane.sources().find(ACME, "nothing")).isEmpty();
     }
 
@@ -305,7 +315,9 @@ abstract class ControlPlaneContractTest {
                         tuple(BETA, "Beta Books"));
         assertThat(controlPlane.sources().list(ACME)).extracting(SourceDefinition::name)
                 .containsExactly("drops", "shopify");
-        assertThat(controlPlane.sources().find(ACME, "shopify")).contains(SHOPIFY);
+        assertThat(controlPlane.sources().find(ACME, "shopify")).contains(SHOPIFY_STORED);
+        assertThat(controlPlane.credentials().resolve(SHOPIFY_STORED)).as("the connector sees the secret again")
+                .isEqualTo(SHOPIFY.options());
     }
 
     @Test
@@ -344,5 +356,163 @@ abstract class ControlPlaneContractTest {
 
         assertThat(error.code()).isEqualTo(ErrorCode.CONTROL_PLANE);
         assertThat(error.getMessage()).endsWith(": it is closed");
+    }
+
+    // ---- credentials ----
+
+    private static final String SECRET = "shpat_S3CRET_9f8e7d";
+    private static final String CLIENT_SECRET = "qbo-client-S3CRET-42";
+
+    private TenantSpec acmeWithSecrets(String refreshToken) {
+        return new TenantSpec(ACME, "Acme Retail", Tenancy.SHARED, ZoneId.of("America/New_York"), "USD", List.of(
+                new SourceSpec("shopify", "shopify", "shopify", true,
+                        Map.of("shop_url", "https://acme.myshopify.com", "access_token", SECRET)),
+                new SourceSpec("books", "quickbooks", "quickbooks", true, Map.of("realm_id", "9130355",
+                        "client_id", "ABC", "client_secret", CLIENT_SECRET, "refresh_token", refreshToken))));
+    }
+
+    @Test
+    void importedSecretsAreEncryptedAndReadBackThroughTheStore() {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+
+        SourceDefinition books = controlPlane.sources().find(ACME, "books").orElseThrow();
+        assertThat(books.options()).as("sources.options keeps only a mask").containsEntry("client_secret", "***")
+                .containsEntry("refresh_token", "***").containsEntry("client_id", "ABC");
+        assertThat(controlPlane.credentials().resolve(books)).containsEntry("client_secret", CLIENT_SECRET)
+                .containsEntry("refresh_token", "RT-1").containsEntry("realm_id", "9130355");
+        assertThat(controlPlane.credentials().keys(ACME, "books"))
+                .containsExactly("option.client_secret", "option.refresh_token");
+        assertThat(controlPlane.credentials().countByKey()).isEqualTo(Map.of(KEY_1.id(), 3L));
+    }
+
+    @Test
+    void noSecretIsStoredInClearInAnyTable() throws Exception {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-S3CRET-7")));
+        controlPlane.credentials().compareAndSet(ACME, "books", "refresh_token", null, "RT-ROTATED-S3CRET");
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-S3CRET-7")));
+
+        String everything = ControlPlaneDump.allText(settings);
+
+        assertThat(everything).as("the dump reads the tables").contains("9130355", "option.refresh_token");
+        assertThat(everything).doesNotContain(SECRET, CLIENT_SECRET, "RT-S3CRET-7", "RT-ROTATED-S3CRET",
+                "S3CRET");
+    }
+
+    @Test
+    void noSecretIsLogged() {
+        try (LogCapture logs = LogCapture.all()) {
+            controlPlane.importTenants(List.of(acmeWithSecrets("RT-S3CRET-7")));
+            controlPlane.credentials().compareAndSet(ACME, "books", "refresh_token", null, "RT-ROTATED-S3CRET");
+            controlPlane.credentials().resolve(controlPlane.sources().find(ACME, "books").orElseThrow());
+            controlPlane.importTenants(List.of(acmeWithSecrets("RT-S3CRET-8")));
+            logs.messages().add(String.valueOf(controlPlane.sources().list(ACME)));
+
+            assertThat(logs.messages()).as("something was logged").isNotEmpty();
+            assertThat(String.join("\n", logs.messages())).doesNotContain("S3CRET");
+        }
+    }
+
+    @Test
+    void compareAndSetReplacesOnlyTheExpectedValue() {
+        controlPlane.tenants().upsert(ACME_TENANT);
+        var store = controlPlane.credentials();
+
+        assertThat(store.compareAndSet(ACME, "books", "refresh_token", null, "RT-1")).isTrue();
+        assertThat(store.compareAndSet(ACME, "books", "refresh_token", null, "RT-X")).as("not absent").isFalse();
+        assertThat(store.compareAndSet(ACME, "books", "refresh_token", "RT-0", "RT-X")).as("stale").isFalse();
+        assertThat(store.compareAndSet(ACME, "books", "refresh_token", "RT-1", "RT-2")).isTrue();
+        assertThat(store.get(ACME, "books", "refresh_token")).contains("RT-2");
+        assertThat(store.compareAndSet(ACME, "books", "refresh_token", "RT-2", null)).as("delete").isTrue();
+        assertThat(store.get(ACME, "books", "refresh_token")).isEmpty();
+        assertThat(store.get(BETA, "books", "refresh_token")).isEmpty();
+    }
+
+    @Test
+    void concurrentCompareAndSetHasExactlyOneWinner() throws Exception {
+        controlPlane.tenants().upsert(ACME_TENANT);
+        controlPlane.credentials().compareAndSet(ACME, "books", "refresh_token", null, "RT-0");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String value = "RT-from-" + i;
+                results.add(pool.submit(() -> controlPlane.credentials()
+                        .compareAndSet(ACME, "books", "refresh_token", "RT-0", value)));
+            }
+            List<String> winners = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).get()) {
+                    winners.add("RT-from-" + i);
+                }
+            }
+            assertThat(winners).as("one refresh wins").hasSize(1);
+            assertThat(controlPlane.credentials().get(ACME, "books", "refresh_token")).contains(winners.get(0));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void reimportKeepsRotatedTokenButANewConfiguredTokenResetsIt() {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+        var store = controlPlane.credentials();
+        store.compareAndSet(ACME, "books", "refresh_token", null, "RT-rotated");
+        store.compareAndSet(ACME, "books", CredentialTable.NEEDS_REAUTHORISATION, null, "invalid_grant");
+
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+        assertThat(store.get(ACME, "books", "refresh_token")).as("same config: rotation kept").contains("RT-rotated");
+        assertThat(store.needsReauthorisation(ACME, "books")).contains("invalid_grant");
+
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-new-consent")));
+        assertThat(store.get(ACME, "books", "refresh_token")).as("a new grant replaces the rotated one").isEmpty();
+        assertThat(store.needsReauthorisation(ACME, "books")).isEmpty();
+        assertThat(store.resolve(controlPlane.sources().find(ACME, "books").orElseThrow()))
+                .containsEntry("refresh_token", "RT-new-consent");
+    }
+
+    @Test
+    void rotationReencryptsEverySecretWithTheNewKey() {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+        controlPlane.credentials().compareAndSet(ACME, "books", "refresh_token", null, "RT-rotated");
+        controlPlane.close();
+
+        controlPlane = ControlPlane.open(settings, clock, MasterKeys.of(KEY_2, KEY_1));
+        assertThat(controlPlane.rotateMasterKey()).isEqualTo(4);
+        assertThat(controlPlane.credentials().countByKey()).isEqualTo(Map.of(KEY_2.id(), 4L));
+        controlPlane.close();
+
+        controlPlane = ControlPlane.open(settings, clock, MasterKeys.of(KEY_2));
+        assertThat(controlPlane.credentials().get(ACME, "books", "refresh_token")).contains("RT-rotated");
+        assertThat(controlPlane.credentials().resolve(controlPlane.sources().find(ACME, "shopify").orElseThrow()))
+                .containsEntry("access_token", SECRET);
+        try (ControlPlane oldKeyOnly = ControlPlane.open(settings, clock, MasterKeys.of(KEY_1))) {
+            CairnException error = catchThrowableOfType(CairnException.class,
+                    () -> oldKeyOnly.credentials().get(ACME, "books", "refresh_token"));
+            assertThat(error.getMessage()).isEqualTo("Cannot decrypt the secret acme/books/refresh_token: it was "
+                    + "sealed with master key " + KEY_2.id() + ", which is not configured (known: [" + KEY_1.id()
+                    + "])");
+        }
+    }
+
+    @Test
+    void ciphertextMovedToAnotherRowDoesNotDecrypt() throws Exception {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+        ControlPlaneDump.execute(settings, "UPDATE credentials SET ciphertext = (SELECT ciphertext FROM credentials "
+                + "WHERE credential_key = 'option.client_secret') WHERE credential_key = 'option.refresh_token'");
+
+        CairnException error = catchThrowableOfType(CairnException.class,
+                () -> controlPlane.credentials().get(ACME, "books", "option.refresh_token"));
+
+        assertThat(error.getMessage()).contains("does not authenticate");
+    }
+
+    @Test
+    void removingASourceRemovesItsCredentials() {
+        controlPlane.importTenants(List.of(acmeWithSecrets("RT-1")));
+
+        controlPlane.sources().remove(ACME, "books");
+
+        assertThat(controlPlane.credentials().keys(ACME, "books")).isEmpty();
+        assertThat(controlPlane.credentials().keys(ACME, "shopify")).containsExactly("option.access_token");
     }
 }

@@ -1,5 +1,7 @@
 package io.cairn.core.controlplane;
 
+import io.cairn.core.credentials.MasterKey;
+import io.cairn.core.credentials.MasterKeys;
 import io.cairn.spi.TenantId;
 
 import java.time.Instant;
@@ -17,8 +19,22 @@ final class ControlPlaneFixtures {
             "EUR", T0);
     static final SourceDefinition SHOPIFY = new SourceDefinition(ACME, "shopify", "shopify", "shopify", true,
             Map.of("shop_url", "https://acme.myshopify.com", "access_token", "shpat_1"));
+    /** {@link #SHOPIFY} as {@code sources} stores it: the token is in the credential store, masked here. */
+    static final SourceDefinition SHOPIFY_STORED = new SourceDefinition(ACME, "shopify", "shopify", "shopify", true,
+            Map.of("shop_url", "https://acme.myshopify.com", "access_token", "***"));
+    static final MasterKey KEY_1 = MasterKey.of(bytes(1));
+    static final MasterKey KEY_2 = MasterKey.of(bytes(2));
+    static final MasterKeys KEYS = MasterKeys.of(KEY_1);
 
     private ControlPlaneFixtures() {
+    }
+
+    static byte[] bytes(int seed) {
+        byte[] bytes = new byte[32];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (seed * 31 + i);
+        }
+        return bytes;
     }
 
     static LoadRecord moving(String loadId, TenantId tenant, String source, Instant createdAt) {

@@ -2,6 +2,7 @@ package io.cairn.core.controlplane;
 
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.ProjectConfig;
+import io.cairn.core.credentials.MasterKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +31,26 @@ class H2ControlPlaneTest extends ControlPlaneContractTest {
             assertThat(fresh.tenants().list()).containsExactly(ACME_TENANT);
         }
         assertThat(Files.exists(project.resolve(".cairn/control.mv.db"))).isTrue();
+    }
+
+    @Test
+    void rotationWithAKeyFileReplacesTheKeyAndKeepsEverySecret() throws Exception {
+        Path keyFile = dir.resolve(".cairn/master.key");
+        ControlPlaneSettings database = ControlPlaneSettings.of("jdbc:h2:file:" + dir.resolve("rotating"));
+        try (ControlPlane first = ControlPlane.open(database, MasterKeys.forProject(keyFile, name -> null))) {
+            first.tenants().upsert(ACME_TENANT);
+            first.sources().upsert(ControlPlaneFixtures.SHOPIFY);
+        }
+        String before = Files.readString(keyFile);
+
+        try (ControlPlane rotating = ControlPlane.open(database, MasterKeys.forProject(keyFile, name -> null))) {
+            assertThat(rotating.rotateMasterKey()).isEqualTo(1);
+        }
+
+        assertThat(Files.readString(keyFile)).isNotEqualTo(before);
+        try (ControlPlane after = ControlPlane.open(database, MasterKeys.forProject(keyFile, name -> null))) {
+            assertThat(after.credentials().get(ControlPlaneFixtures.ACME, "shopify", "option.access_token"))
+                    .contains("shpat_1");
+        }
     }
 }

@@ -26,7 +26,7 @@ abstract class ModelResultStoreContractTest {
 
     @BeforeEach
     void openControlPlane() throws Exception {
-        controlPlane = ControlPlane.open(newDatabase(), clock);
+        controlPlane = ControlPlane.open(newDatabase(), clock, ControlPlaneFixtures.KEYS);
     }
 
     @AfterEach

@@ -1,0 +1,81 @@
+package io.cairn.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.cairn.core.controlplane.ControlPlane;
+import io.cairn.core.controlplane.SourceDefinition;
+import io.cairn.core.controlplane.Tenant;
+
+/** {@code cairn credentials list|rotate}: the encrypted credential store (names only; values are never shown). */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = "List stored credentials (names, never values) or rotate the master key.",
+        subcommands = {CredentialsCommand.ListCredentials.class, CredentialsCommand.Rotate.class})
+final class CredentialsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored credential names per source.")
+    static final class ListCredentials implements Callable<Integer> {
+        @Mixin
+        ProjectOptions project;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ProjectContext context = project.open()) {
+                ControlPlane controlPlane = context.controlPlane();
+                TextTable table = new TextTable("tenant", "source", "credentials", "status");
+                for (Tenant tenant : controlPlane.tenants().list()) {
+                    for (SourceDefinition source : controlPlane.sources().list(tenant.id())) {
+                        var keys = controlPlane.credentials().keys(tenant.id(), source.name());
+                        if (!keys.isEmpty()) {
+                            table.row(tenant.id(), source.name(), String.join(", ", keys), controlPlane.credentials()
+                                    .needsReauthorisation(tenant.id(), source.name())
+                                    .map(reason -> "needs re-authorisation").orElse("ok"));
+                        }
+                    }
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (table.isEmpty()) {
+                    out.println("No credentials stored.");
+                }
+                else {
+                    table.print(out);
+                }
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true, description = "Re-encrypt every credential with a new "
+            + "master key (key file: a new key is generated; CAIRN_MASTER_KEY: secrets sealed with "
+            + "CAIRN_MASTER_KEY_PREVIOUS move to it).")
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        ProjectOptions project;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ProjectContext context = project.open()) {
+                int changed = context.controlPlane().rotateMasterKey();
+                spec.commandLine().getOut().printf("Re-encrypted %d credential(s) with master key %s.%n", changed,
+                        context.controlPlane().credentials().countByKey().keySet());
+            }
+            return Main.OK;
+        }
+    }
+}
