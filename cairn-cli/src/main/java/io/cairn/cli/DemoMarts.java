@@ -55,7 +55,7 @@ final class DemoMarts {
         RunResult result = engine.build(Selection.all(),
                 RunOptions.defaults().withThreads(threads).withTargetDir(project.resolve("target")));
         recorder.finish(result);
-        out.printf("4. Built the bundled model package: %s%n", ResultFormatter.summary(result).strip());
+        out.printf("5. Built the bundled model package: %s%n", ResultFormatter.summary(result).strip());
         for (NodeResult node : result.results()) {
             if (node.status().isFailure() || node.status() == NodeStatus.WARN) {
                 out.printf("   %s %s: %s%n", node.status().key().toUpperCase(Locale.ROOT), node.name(),
