@@ -3,14 +3,15 @@
   Late-arriving records per tenant, raw stream and record (ops.late_arriving_records): a record version whose
   source change time is more than var('cairn_late_arrival_days') days older than the load that brought it, where
   the load's time is the newest change time its stream had already delivered before that load (landing order:
-  ingested_at, then load id). In live operation that is just before the load's own time; reading it from the data
-  keeps a first load or a backfill of old history from counting as late.
+  ingested_at, then the newest change time in the load, then load id). In live operation that is just before the
+  load's own time; reading it from the data keeps a first load or a backfill of old history from counting as late.
 -#}
 {%- set late_days = var('cairn_late_arrival_days') %}
 with loads as (
   select tenant_id, source_system, stream, load_id, loaded_at,
          max(max_source_updated_at) over (
-             partition by tenant_id, source_system, stream order by loaded_at, load_id
+             partition by tenant_id, source_system, stream
+             order by loaded_at, max_source_updated_at, load_id
              rows between unbounded preceding and 1 preceding) as watermark_before
   from {{ ref('dq_stream_loads') }}
 ),

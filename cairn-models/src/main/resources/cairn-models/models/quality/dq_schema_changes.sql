@@ -1,13 +1,15 @@
 {{ config(alias='schema_changes') }}
 {#-
-  Schema drift per tenant and raw stream (ops.schema_changes): the loads of a stream are ordered by landing time
-  (then load id); a field is 'added' in the first load that carries it when an earlier load existed without it,
-  and 'vanished' in a load that lacks a field every record of the previous load carried. Optional fields that
-  only some records carry therefore never read as vanished. Rebuilt from the incremental load profiles.
+  Schema drift per tenant and raw stream (ops.schema_changes). The loads of a stream are ordered by landing time
+  (loads landed in the same instant by their newest change time, then load id). A field is 'added' in the first
+  load that carries it when an earlier load existed without it, and 'vanished' in a load that lacks a field every
+  record of the previous load carried, so optional fields that only some records carry never read as vanished.
+  Rebuilt from the incremental load profiles.
 -#}
 with loads as (
   select tenant_id, source_system, stream, load_id, loaded_at, records,
-         row_number() over (partition by tenant_id, source_system, stream order by loaded_at, load_id) as load_seq
+         row_number() over (partition by tenant_id, source_system, stream
+                            order by loaded_at, max_source_updated_at, load_id) as load_seq
   from {{ ref('dq_stream_loads') }}
 ),
 fields as (

@@ -89,11 +89,16 @@ final class ModelsFixture implements AutoCloseable {
 
     /** Copies the generated data files whose name matches into the inbox as complete drops. */
     void dropGenerated(java.util.function.Predicate<String> fileName) {
+        dropGeneratedFiles(relative -> fileName.test(relative.getFileName().toString()));
+    }
+
+    /** Same, choosing by the path under the generated folder ({@code <tenant>/<source>/<stream>/<file>}). */
+    void dropGeneratedFiles(java.util.function.Predicate<Path> relativePath) {
         Path generated = dir.resolve("generated");
         try (java.util.stream.Stream<Path> walk = Files.walk(generated)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith("_") || !fileName.test(name)) {
+                if (name.startsWith("_") || !relativePath.test(generated.relativize(file))) {
                     continue;
                 }
                 Path target = inbox().resolve(generated.relativize(file).toString());
