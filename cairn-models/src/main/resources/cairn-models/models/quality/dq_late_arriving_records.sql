@@ -1,10 +1,11 @@
 {{ config(alias='late_arriving_records') }}
 {#-
   Late-arriving records per tenant, raw stream and record (ops.late_arriving_records): a record version whose
-  source change time is more than var('cairn_late_arrival_days') days older than the load that brought it, where
-  the load's time is the newest change time its stream had already delivered before that load (landing order:
-  ingested_at, then the newest change time in the load, then load id). In live operation that is just before the
-  load's own time; reading it from the data keeps a first load or a backfill of old history from counting as late.
+  source change time is more than var('cairn_late_arrival_days') days older than the load that brought it
+  (ingested_at) AND older than the newest change time its stream had already delivered in earlier loads (landing
+  order: ingested_at, then the newest change time in the load, then load id). The second condition keeps a first
+  load, or a backfill of old history landed in order, from counting as late; what is left are records that came
+  after the stream had moved past them.
 -#}
 {%- set late_days = var('cairn_late_arrival_days') %}
 with loads as (
@@ -26,10 +27,12 @@ versions as (
 )
 select v.tenant_id, v.source_system, v.stream, v.source_record_id, v.load_id, v.ingested_at, v.source_updated_at,
        l.watermark_before,
-       cast(date_diff('second', v.source_updated_at, l.watermark_before) / 86400.0 as decimal(10, 2)) as days_late,
-       cast(date_diff('second', v.source_updated_at, v.ingested_at) / 86400.0 as decimal(10, 2)) as days_before_load
+       cast(date_diff('second', v.source_updated_at, v.ingested_at) / 86400.0 as decimal(10, 2)) as days_late,
+       cast(date_diff('second', v.source_updated_at, l.watermark_before) / 86400.0 as decimal(10, 2))
+         as days_behind_stream
 from versions v
 join loads l on l.tenant_id = v.tenant_id and l.source_system = v.source_system and l.stream = v.stream
             and l.load_id = v.load_id
 where l.watermark_before is not null
-  and v.source_updated_at < l.watermark_before - interval {{ late_days }} day
+  and v.source_updated_at < l.watermark_before
+  and v.source_updated_at < v.ingested_at - interval {{ late_days }} day
