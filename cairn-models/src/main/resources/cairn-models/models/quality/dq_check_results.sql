@@ -40,7 +40,8 @@ recent_loads as (
 ),
 late as (
   select s.tenant_id, s.source_system, s.stream,
-         count(r.load_id) as recent_late, max(l.days_late) filter (where r.load_id is not null) as max_days_late,
+         count(r.load_id) as recent_late,
+         max(l.days_behind_stream) filter (where r.load_id is not null) as max_days_behind,
          (select count(*) from {{ ref('dq_late_arriving_records') }} a
           where a.tenant_id = s.tenant_id and a.source_system = s.source_system and a.stream = s.stream) as all_late
   from streams s
@@ -81,7 +82,8 @@ union all
 select {{ dq_check_row("'late_arriving_records'", "'raw.' || source_system || '__' || stream",
                        'late_arriving_records', 'recent_late > 0', 'recent_late', '0',
                        "cast(recent_late as varchar) || ' late records in the loads of the last " ~ recent_hours
-                        ~ " h' || coalesce(' (up to ' || cast(max_days_late as varchar) || ' days late)', '')
+                        ~ " h' || coalesce(' (up to ' || cast(max_days_behind as varchar)
+                        || ' days behind the stream)', '')
                         || ', ' || cast(all_late as varchar) || ' in all'") }}
 from late
 union all
