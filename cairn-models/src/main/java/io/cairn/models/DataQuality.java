@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.cairn.core.model.ModelEngine;
 import io.cairn.core.model.NodeStatus;
@@ -19,6 +20,8 @@ import io.cairn.core.model.RunResult;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.warehouse.Warehouse;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The data-quality layer of the bundled package, run after a build: turns the engine's test results, the
@@ -39,17 +42,24 @@ public final class DataQuality {
     private final Clock clock;
 
     public DataQuality(Warehouse warehouse, Clock clock) {
-        this.warehouse = java.util.Objects.requireNonNull(warehouse, "warehouse is null");
-        this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Evaluates the run's checks and appends them to {@code ops.dq_results}. */
     public DataQualityReport record(ModelEngine engine, RunResult result, String runId) {
-        DataQualityReport report = evaluate(engine, result, runId);
-        DqResultsTable.append(warehouse, report.results());
-        LOG.info("Recorded {} data-quality results of run {}: {} pass, {} warn, {} fail", report.results().size(),
-                runId, report.count(DqStatus.PASS), report.count(DqStatus.WARN), report.count(DqStatus.FAIL));
-        return report;
+        MDC.put("run", runId);
+        try {
+            DataQualityReport report = evaluate(engine, result, runId);
+            DqResultsTable.append(warehouse, report.results());
+            LOG.info("Recorded {} data-quality results of run {}: {} pass, {} warn, {} fail",
+                    report.results().size(), runId, report.count(DqStatus.PASS), report.count(DqStatus.WARN),
+                    report.count(DqStatus.FAIL));
+            return report;
+        }
+        finally {
+            MDC.remove("run");
+        }
     }
 
     /** The rows {@link #record} would append, without writing them. */

@@ -1,3 +1,2 @@
-/** The bundled retail and finance model project (dbt format, class-path resources), its extraction, the inputs the
- *  platform writes before a build, and the data-quality layer that records each run's checks in ops.dq_results. */
+/** The bundled retail and finance project (dbt format), its extraction, platform inputs and data-quality layer. */
 package io.cairn.models;
