@@ -27,3 +27,35 @@ where child.{{ column_name }} is not null and parent.{{ field }} is null
 {% test net_identity(model, column_name) %}
 select * from {{ model }} where {{ column_name }} <> gross - discounts - refunds
 {% endtest %}
+
+{#- The four built-in generic tests, overridden so that their failing rows keep the tested model's columns
+    (tenant_id above all): the data-quality layer re-reads a failing test's rows grouped by tenant_id and records
+    each tenant's own count in ops.dq_results. Pass/fail semantics are dbt's; accepted_values and relationships
+    count failing rows instead of distinct failing values. -#}
+{% test not_null(model, column_name) %}
+select * from {{ model }} where {{ column_name }} is null
+{% endtest %}
+
+{% test unique(model, column_name) %}
+select {{ column_name }} as unique_field, count(*) as n_records
+       {%- if column_name == 'tenant_id' %}, {{ column_name }} as tenant_id{% endif %}
+from {{ model }}
+where {{ column_name }} is not null
+group by {{ column_name }}
+having count(*) > 1
+{% endtest %}
+
+{% test accepted_values(model, column_name, values, quote=true) %}
+select * from {{ model }}
+where {{ column_name }} not in (
+{%- for value in values -%}
+{%- if quote -%}'{{ value | replace("'", "''") }}'{%- else -%}{{ value }}{%- endif -%}
+{%- if not loop.last -%}, {% endif -%}
+{%- endfor -%})
+{% endtest %}
+
+{% test relationships(model, column_name, to, field) %}
+select child.* from {{ model }} as child
+left join {{ to }} as parent on child.{{ column_name }} = parent.{{ field }}
+where child.{{ column_name }} is not null and parent.{{ field }} is null
+{% endtest %}

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,11 @@ import io.cairn.core.model.RunRecorder;
 import io.cairn.core.model.RunResult;
 import io.cairn.core.model.Selection;
 import io.cairn.models.BundledProject;
+import io.cairn.models.DataQuality;
+import io.cairn.models.DataQualityReport;
+import io.cairn.models.DqResult;
+import io.cairn.models.DqResultsTable;
+import io.cairn.models.DqStatus;
 import io.cairn.models.PlatformInputs;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
@@ -33,9 +41,11 @@ import io.cairn.spi.ErrorCode;
 /**
  * The demo's model step: builds the bundled retail and finance package over what landed, then prints per tenant a
  * few rows of {@code fct_sales_by_day} and {@code fct_expenses_by_month}, their totals against the generator's
- * ground truth, and the data tests' summary.
+ * ground truth, and the data-quality summary recorded in {@code ops.dq_results}.
  */
 final class DemoMarts {
+    private static final int QUALITY_LINES = 8;
+
     private final ProjectContext context;
     private final PrintWriter out;
 
@@ -55,6 +65,8 @@ final class DemoMarts {
         RunResult result = engine.build(Selection.all(),
                 RunOptions.defaults().withThreads(threads).withTargetDir(project.resolve("target")));
         recorder.finish(result);
+        DataQualityReport quality = new DataQuality(context.warehouse(), Clock.systemUTC())
+                .record(engine, result, recorder.runId());
         out.printf("5. Built the bundled model package: %s%n", ResultFormatter.summary(result).strip());
         for (NodeResult node : result.results()) {
             if (node.status().isFailure() || node.status() == NodeStatus.WARN) {
@@ -62,8 +74,19 @@ final class DemoMarts {
                         firstLine(node.message()));
             }
         }
+        out.printf("   Data quality: %d checks recorded in %s (run %s): %d pass, %d warn, %d fail%n",
+                quality.results().size(), DqResultsTable.TABLE, quality.runId(), quality.count(DqStatus.PASS),
+                quality.count(DqStatus.WARN), quality.count(DqStatus.FAIL));
+        Map<String, DataQualityReport.TenantSummary> summaries = quality.byTenant();
+        if (summaries.containsKey(null)) {
+            showQuality("platform-wide", summaries.get(null));
+        }
         for (Tenant tenant : context.controlPlane().tenants().list()) {
             showTenant(tenant, readTruth(truthDir.resolve(tenant.id() + ".json")));
+            DataQualityReport.TenantSummary summary = summaries.get(tenant.id().value());
+            if (summary != null) {
+                showQuality("data quality", summary);
+            }
         }
         out.flush();
         return result.exitCode();
@@ -89,6 +112,19 @@ final class DemoMarts {
         out.printf("   net sales %s (ground truth %s: %s), expenses %s (ground truth %s: %s)%n", net, truthNet,
                 net.compareTo(truthNet) == 0 ? "equal" : "DIFFERENT", spent, truthSpent,
                 spent.compareTo(truthSpent) == 0 ? "equal" : "DIFFERENT");
+    }
+
+    /** Counts per status, then the failing and warning checks (at most a few lines) with observed vs threshold. */
+    private void showQuality(String title, DataQualityReport.TenantSummary summary) {
+        out.printf("   %s: %d pass, %d warn, %d fail%n", title, summary.passed(), summary.warned(), summary.failed());
+        List<DqResult> problems = summary.problems();
+        for (DqResult problem : problems.subList(0, Math.min(QUALITY_LINES, problems.size()))) {
+            out.printf("     %s %s %s: %s (%s)%n", problem.status().key().toUpperCase(Locale.ROOT),
+                    problem.checkName(), problem.model(), problem.observedVsThreshold(), firstLine(problem.details()));
+        }
+        if (problems.size() > QUALITY_LINES) {
+            out.printf("     ... and %d more in %s%n", problems.size() - QUALITY_LINES, DqResultsTable.TABLE);
+        }
     }
 
     private void query(String sql, Tenant tenant, TextTable table, int columns) {

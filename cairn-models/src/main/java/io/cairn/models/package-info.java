@@ -1,2 +1,2 @@
-/** The bundled retail and finance model project (dbt format, class-path resources) and its extraction. */
+/** The bundled retail and finance project (dbt format), its extraction, platform inputs and data-quality layer. */
 package io.cairn.models;

@@ -89,11 +89,16 @@ final class ModelsFixture implements AutoCloseable {
 
     /** Copies the generated data files whose name matches into the inbox as complete drops. */
     void dropGenerated(java.util.function.Predicate<String> fileName) {
+        dropGeneratedFiles(relative -> fileName.test(relative.getFileName().toString()));
+    }
+
+    /** Same, choosing by the path under the generated folder ({@code <tenant>/<source>/<stream>/<file>}). */
+    void dropGeneratedFiles(java.util.function.Predicate<Path> relativePath) {
         Path generated = dir.resolve("generated");
         try (java.util.stream.Stream<Path> walk = Files.walk(generated)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith("_") || !fileName.test(name)) {
+                if (name.startsWith("_") || !relativePath.test(generated.relativize(file))) {
                     continue;
                 }
                 Path target = inbox().resolve(generated.relativize(file).toString());
@@ -141,7 +146,11 @@ final class ModelsFixture implements AutoCloseable {
     }
 
     SyncReport land(List<SourceDefinition> sources) {
-        Instant now = Instant.parse("2024-06-01T00:00:00Z").plusSeconds(3600L * loadClock++);
+        return land(sources, Instant.parse("2024-06-01T00:00:00Z").plusSeconds(3600L * loadClock++));
+    }
+
+    /** Lands with the landing clock at {@code now}: {@code ingested_at} of every row it lands. */
+    SyncReport land(List<SourceDefinition> sources, Instant now) {
         SyncReport report = new LandingService(controlPlane, warehouse, rawZone, 2,
                 Clock.fixed(now, ZoneOffset.UTC), LandingListener.NONE).sync(sources);
         if (report.hasFailures()) {
@@ -177,7 +186,11 @@ final class ModelsFixture implements AutoCloseable {
 
     /** Loads the seeds, then runs the selected models without their tests (dbt's {@code seed} + {@code run}). */
     RunResult run(boolean fullRefresh, String... select) {
-        ModelEngine engine = engine(Map.of());
+        return run(fullRefresh, Map.of(), select);
+    }
+
+    RunResult run(boolean fullRefresh, Map<String, Object> vars, String... select) {
+        ModelEngine engine = engine(vars);
         RunOptions options = RunOptions.defaults().withThreads(4).withFullRefresh(fullRefresh)
                 .withTargetDir(project.resolve("target"));
         RunResult seeds = engine.seed(Selection.all(), options);

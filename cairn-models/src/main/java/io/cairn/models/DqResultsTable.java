@@ -1,0 +1,91 @@
+package io.cairn.models;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.warehouse.Warehouse;
+
+/** The warehouse table {@code ops.dq_results}: append-only, one row per check, relation, tenant and run. */
+public final class DqResultsTable {
+    public static final String TABLE = "ops.dq_results";
+
+    static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id VARCHAR NOT NULL, "
+            + "checked_at TIMESTAMPTZ NOT NULL, check_name VARCHAR NOT NULL, model VARCHAR NOT NULL, tenant_id VARCHAR, "
+            + "status VARCHAR NOT NULL, severity VARCHAR NOT NULL, observed_value DECIMAL(20, 4), "
+            + "threshold DECIMAL(20, 4), details VARCHAR)";
+
+    private static final String COLUMNS = "run_id, checked_at, check_name, model, tenant_id, status, severity, "
+            + "observed_value, threshold, details";
+
+    private DqResultsTable() {}
+
+    /** Creates {@code ops.dq_results} when missing and appends the rows in one transaction. */
+    public static void append(Warehouse warehouse, List<DqResult> rows) {
+        try (Connection connection = warehouse.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS ops");
+                statement.execute(DDL);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (DqResult row : rows) {
+                    insert.setString(1, row.runId());
+                    insert.setObject(2, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
+                    insert.setString(3, row.checkName());
+                    insert.setString(4, row.model());
+                    insert.setString(5, row.tenantId());
+                    insert.setString(6, row.status().key());
+                    insert.setString(7, row.severity());
+                    insert.setBigDecimal(8, row.observedValue());
+                    insert.setBigDecimal(9, row.threshold());
+                    insert.setString(10, row.details());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot append %d rows to %s: %s", rows.size(), TABLE,
+                    e.getMessage());
+        }
+    }
+
+    /** The rows one run recorded, ordered by tenant, check and relation. */
+    public static List<DqResult> read(Warehouse warehouse, String runId) {
+        String sql = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE run_id = ? "
+                + "ORDER BY tenant_id NULLS FIRST, check_name, model";
+        try (Connection connection = warehouse.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, runId);
+            List<DqResult> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DqResult(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), DqStatus.of(rs.getString(6)), rs.getString(7),
+                            decimal(rs, 8), decimal(rs, 9), rs.getString(10)));
+                }
+            }
+            return rows;
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read %s of run %s: %s", TABLE, runId,
+                    e.getMessage());
+        }
+    }
+
+    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
+        return rs.getBigDecimal(column);
+    }
+}

@@ -1,0 +1,94 @@
+{#-
+  The model-based data-quality checks, one row per check, checked relation and tenant, in the shape of
+  ops.dq_results (the platform adds the run id and time and appends them, with the data tests and source
+  freshness): reconciliation, sales anomalies, late-arriving records and schema drift. Severity per kind of check
+  from var('cairn_dq_severity').
+-#}
+{%- set recent_hours = var('cairn_dq_recent_hours') %}
+{%- set window_days = var('cairn_dq_anomaly_window_days') %}
+with reconciliation as (
+  select tenant_id, domain, metric, 'marts.' || model as model, max(tolerance) as tolerance,
+         max(difference) as max_difference, count(*) as periods,
+         count(*) filter (where not within_tolerance) as periods_off,
+         arg_min(cast(period as varchar) || coalesce(' ' || currency, '') || ': mart '
+                 || coalesce(cast(mart_value as varchar), 'none') || ' vs staging '
+                 || coalesce(cast(staging_value as varchar), 'none'), period)
+           filter (where not within_tolerance) as first_off
+  from {{ ref('dq_reconciliation') }}
+  group by tenant_id, domain, metric, model
+),
+anomaly_days as (
+  select *,
+         count(*) filter (where is_anomaly and in_window) over (partition by tenant_id, metric) as anomalous_days,
+         row_number() over (partition by tenant_id, metric
+                            order by (is_anomaly and in_window) desc, sales_date desc) as pick
+  from {{ ref('dq_sales_anomalies') }}
+),
+anomalies as (
+  select * from anomaly_days where pick = 1
+),
+streams as (
+  select tenant_id, source_system, stream, max(loaded_at) as newest_load
+  from {{ ref('dq_stream_loads') }}
+  group by 1, 2, 3
+),
+recent_loads as (
+  select l.tenant_id, l.source_system, l.stream, l.load_id
+  from {{ ref('dq_stream_loads') }} l
+  join streams s on s.tenant_id = l.tenant_id and s.source_system = l.source_system and s.stream = l.stream
+  where l.loaded_at >= s.newest_load - interval {{ recent_hours }} hour
+),
+late as (
+  select s.tenant_id, s.source_system, s.stream,
+         count(r.load_id) as recent_late,
+         max(l.days_behind_stream) filter (where r.load_id is not null) as max_days_behind,
+         (select count(*) from {{ ref('dq_late_arriving_records') }} a
+          where a.tenant_id = s.tenant_id and a.source_system = s.source_system and a.stream = s.stream) as all_late
+  from streams s
+  left join {{ ref('dq_late_arriving_records') }} l
+    on l.tenant_id = s.tenant_id and l.source_system = s.source_system and l.stream = s.stream
+  left join recent_loads r on r.load_id = l.load_id and r.tenant_id = l.tenant_id
+  group by 1, 2, 3
+),
+drift as (
+  select s.tenant_id, s.source_system, s.stream, count(r.load_id) as recent_changes,
+         string_agg(c.change_type || ' ' || c.field, ', ' order by c.load_seq, c.change_type, c.field)
+           filter (where r.load_id is not null) as change_list
+  from streams s
+  left join {{ ref('dq_schema_changes') }} c
+    on c.tenant_id = s.tenant_id and c.source_system = s.source_system and c.stream = s.stream
+  left join recent_loads r on r.load_id = c.load_id and r.tenant_id = c.tenant_id
+  group by 1, 2, 3
+)
+select {{ dq_check_row("'reconcile_' || domain || '_' || metric", 'model', 'reconciliation', 'periods_off > 0',
+                       'max_difference', 'tolerance',
+                       "cast(periods_off as varchar) || ' of ' || cast(periods as varchar) || ' periods off'
+                        || coalesce('; first ' || first_off, '')") }}
+from reconciliation
+union all
+select {{ dq_check_row("case metric when 'orders' then 'order_volume_anomaly' else 'revenue_anomaly' end",
+                       "'marts.fct_sales_by_day'", 'anomaly', 'is_anomaly and in_window',
+                       'case when evaluated then value else history_weeks end',
+                       "case when not evaluated then " ~ var('cairn_dq_anomaly_min_weeks')
+                        ~ " when value < median_value then lower_bound else upper_bound end",
+                       "case when not evaluated then 'not evaluated: ' || cast(history_weeks as varchar)
+                          || ' same-weekday days of history on ' || cast(sales_date as varchar)
+                        else cast(sales_date as varchar) || ' (' || weekday || '): ' || cast(value as varchar)
+                          || ' vs median ' || cast(median_value as varchar) || ' (MAD ' || cast(mad as varchar)
+                          || ', ' || cast(history_weeks as varchar) || ' weeks); ' || cast(anomalous_days as varchar)
+                          || ' anomalous days in the last " ~ window_days ~ "' end") }}
+from anomalies
+union all
+select {{ dq_check_row("'late_arriving_records'", "'raw.' || source_system || '__' || stream",
+                       'late_arriving_records', 'recent_late > 0', 'recent_late', '0',
+                       "cast(recent_late as varchar) || ' late records in the loads of the last " ~ recent_hours
+                        ~ " h' || coalesce(' (up to ' || cast(max_days_behind as varchar)
+                        || ' days behind the stream)', '')
+                        || ', ' || cast(all_late as varchar) || ' in all'") }}
+from late
+union all
+select {{ dq_check_row("'schema_drift'", "'raw.' || source_system || '__' || stream", 'schema_drift',
+                       'recent_changes > 0', 'recent_changes', '0',
+                       "coalesce(change_list, 'no new or vanished fields in the loads of the last " ~ recent_hours
+                        ~ " h')") }}
+from drift
