@@ -17,8 +17,6 @@ public final class SeedLoader {
                             e.getValue())))
                     .collect(Collectors.joining(", ")) + "}";
         }
-        String tmp = ctx.relation(ctx.node().identifier() + TableBuilder.TMP_SUFFIX);
-        return TableBuilder.fill(ctx, "create table " + tmp + " as (\nselect * from read_csv("
-                + ctx.dialect().literal(path) + ", " + options + ")\n)");
+        return TableBuilder.fill(ctx, "select * from read_csv(" + ctx.dialect().literal(path) + ", " + options + ")");
     }
 }

@@ -6,7 +6,8 @@ import io.cairn.core.model.materialize.Catalog.Kind;
 
 /**
  * Builds a table atomically: the new content goes into {@code <name>__cairn_tmp}, then one transaction drops the
- * old relation and renames the new one, so a failing query leaves the previous table untouched.
+ * old relation and renames the new one, so a failing query leaves the previous table untouched. When no relation
+ * exists yet there is nothing to protect, and the table is created under its own name in one statement.
  */
 public final class TableBuilder {
     static final String TMP_SUFFIX = "__cairn_tmp";
@@ -15,35 +16,41 @@ public final class TableBuilder {
 
     /** Runs the model's non-incremental SQL into the table; returns the row count. */
     public static long build(BuildContext ctx) {
-        String sql = ctx.compiler().compile(ctx.node(), false);
-        return fill(ctx, "create table " + ctx.relation(tmpName(ctx)) + " as (\n" + sql + "\n)");
+        return fill(ctx, ctx.compiler().compile(ctx.node(), false));
     }
 
-    /** Runs {@code createTmp} (which must create the tmp table) and swaps it in. */
-    static long fill(BuildContext ctx, String createTmp) {
-        String tmp = tmpName(ctx);
-        Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(tmp));
-        Sql.execute(ctx.connection(), ctx.node(), createTmp, 1);
-        long rows = Sql.queryLong(ctx.connection(), ctx.node(), "select count(*) from " + ctx.relation(tmp), -1);
+    /** Creates the table from {@code select} (a query), through a swap when a relation is already there. */
+    static long fill(BuildContext ctx, String select) {
+        Optional<Kind> existing = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(),
+                ctx.node().identifier());
+        String name = existing.isPresent() ? tmpName(ctx) : ctx.node().identifier();
+        if (existing.isPresent()) {
+            Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(name));
+        }
+        long rows = Sql.execute(ctx.connection(), ctx.node(),
+                "create table " + ctx.relation(name) + " as (\n" + select + "\n)", 1);
+        if (rows < 0) {
+            rows = Sql.queryLong(ctx.connection(), ctx.node(), "select count(*) from " + ctx.relation(name), -1);
+        }
         if (ctx.guarded()) {
             try {
-                ctx.guard().check(ctx, tmp);
+                ctx.guard().check(ctx, name);
             }
             catch (RuntimeException e) {
-                Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(tmp));
+                Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(name));
                 throw e;
             }
         }
-        swap(ctx, tmp);
+        if (existing.isPresent()) {
+            swap(ctx, existing.get(), name);
+        }
         return rows;
     }
 
-    private static void swap(BuildContext ctx, String tmp) {
-        Optional<Kind> existing = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(),
-                ctx.node().identifier());
+    private static void swap(BuildContext ctx, Kind existing, String tmp) {
         Sql.inTransaction(ctx.connection(), ctx.node(), () -> {
-            existing.ifPresent(kind -> Sql.execute(ctx.connection(), ctx.node(),
-                    "drop " + (kind == Kind.VIEW ? "view " : "table ") + ctx.target()));
+            Sql.execute(ctx.connection(), ctx.node(),
+                    "drop " + (existing == Kind.VIEW ? "view " : "table ") + ctx.target());
             Sql.execute(ctx.connection(), ctx.node(), "alter table " + ctx.relation(tmp) + " rename to "
                     + ctx.dialect().quote(ctx.node().identifier()));
         });
