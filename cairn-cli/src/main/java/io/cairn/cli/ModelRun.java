@@ -2,6 +2,7 @@ package io.cairn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,10 @@ import io.cairn.core.model.RunResult;
 import io.cairn.core.model.Selection;
 import io.cairn.core.model.graph.Node;
 import io.cairn.core.model.graph.ResourceType;
+import io.cairn.models.DataQuality;
+import io.cairn.models.DataQualityReport;
+import io.cairn.models.DqResultsTable;
+import io.cairn.models.DqStatus;
 import io.cairn.models.PlatformInputs;
 
 /**
@@ -32,6 +37,7 @@ final class ModelRun {
     private final PrintWriter out;
     private final Path dbtProject;
     private final ModelEngine engine;
+    private final boolean bundled;
 
     ModelRun(ProjectContext context, ModelOptions options, PrintWriter out) {
         this.context = context;
@@ -39,7 +45,8 @@ final class ModelRun {
         this.out = out;
         this.dbtProject = options.dbtProject(context.config());
         EngineOptions engineOptions = options.engineOptions(context.warehouse());
-        if (options.usesBundledPackage(context.config())) {
+        this.bundled = options.usesBundledPackage(context.config());
+        if (bundled) {
             engineOptions = withPlatformInputs(context, engineOptions);
         }
         this.engine = ModelEngine.load(dbtProject, engineOptions);
@@ -87,6 +94,13 @@ final class ModelRun {
         }
         recorder.finish(result);
         footer(result);
+        if (bundled && (command == Command.BUILD || command == Command.TEST)) {
+            DataQualityReport quality = new DataQuality(context.warehouse(), Clock.systemUTC())
+                    .record(engine, result, recorder.runId());
+            out.printf("Data quality: %d checks recorded in %s: %d pass, %d warn, %d fail%n",
+                    quality.results().size(), DqResultsTable.TABLE, quality.count(DqStatus.PASS),
+                    quality.count(DqStatus.WARN), quality.count(DqStatus.FAIL));
+        }
         out.printf("Recorded as %s run %s in the control plane.%n", command.key(), recorder.runId());
         out.flush();
         return result.exitCode();

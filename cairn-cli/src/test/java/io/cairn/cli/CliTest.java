@@ -49,6 +49,11 @@ class CliTest {
         assertThat(secondRows).allMatch(row -> row.endsWith(" ok"));
         assertThat(column(secondRows, 4)).as("landed on the second run").containsOnly("0");
         assertThat(column(secondRows, 9)).as("raw rows after the second run").isEqualTo(column(firstRows, 9));
+
+        Run tests = cairn("test", "-p", project);
+        assertThat(tests.exit()).as(tests.err()).isZero();
+        assertThat(tests.out()).as("the bundled package's tests run and record data quality")
+                .containsPattern("Data quality: [1-9][0-9]* checks recorded in ops.dq_results: [0-9]+ pass, [0-9]+ warn, 0 fail");
     }
 
     @Test
