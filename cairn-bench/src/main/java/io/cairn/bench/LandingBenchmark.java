@@ -33,10 +33,11 @@ public final class LandingBenchmark {
     private LandingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        long megabytes = Long.parseLong(option(args, "--mb", "256"));
-        int runs = Integer.parseInt(option(args, "--runs", "3"));
-        String threads = option(args, "--threads", null);
-        Path dir = Path.of(option(args, "--dir", System.getProperty("java.io.tmpdir") + "/cairn-bench-landing"));
+        long megabytes = Long.parseLong(BenchSupport.option(args, "--mb", "256"));
+        int runs = Integer.parseInt(BenchSupport.option(args, "--runs", "3"));
+        String threads = BenchSupport.option(args, "--threads", null);
+        Path dir = Path.of(BenchSupport.option(args, "--dir",
+                System.getProperty("java.io.tmpdir") + "/cairn-bench-landing"));
         Files.createDirectories(dir);
         Path file = dir.resolve("orders-" + megabytes + "mb.jsonl");
         long records = prepare(file, megabytes * 1024 * 1024);
@@ -54,9 +55,9 @@ public final class LandingBenchmark {
             System.out.printf(Locale.ROOT, "run %d: read_json CTAS %.2fs, read_json_objects CTAS %.2fs, "
                     + "cairn landing %.2fs%n", run, baseline.get(run - 1), rawText.get(run - 1), cairn.get(run - 1));
         }
-        double base = median(baseline);
-        double text = median(rawText);
-        double ours = median(cairn);
+        double base = BenchSupport.median(baseline);
+        double text = BenchSupport.median(rawText);
+        double ours = BenchSupport.median(cairn);
         System.out.printf(Locale.ROOT, "%n%-34s %10s %14s %10s%n", "median of " + runs, "seconds", "rows/s", "MB/s");
         print("duckdb read_json CTAS", base, records, bytes);
         print("duckdb read_json_objects CTAS", text, records, bytes);
@@ -105,18 +106,10 @@ public final class LandingBenchmark {
         Path db = dir.resolve(name);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path old : files.filter(p -> p.getFileName().toString().startsWith(name)).toList()) {
-                deleteRecursively(old);
+                BenchSupport.deleteRecursively(old);
             }
         }
         return db;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static void print(String name, double seconds, long records, long bytes) {
@@ -124,17 +117,4 @@ public final class LandingBenchmark {
                 bytes / seconds / 1024 / 1024);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }
