@@ -74,7 +74,7 @@ final class PipelineCommand implements Runnable {
 
         private static void print(PrintWriter out, TaskRunRecord task) {
             synchronized (out) {
-                out.println(RunsCommand.taskLine(task));
+                out.println(RunsCommand.taskLine(task, 300));
                 out.flush();
             }
         }

@@ -29,8 +29,8 @@ final class RunsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** One line per task: status, task, attempts, duration, rows and the error. */
-    static String taskLine(TaskRunRecord task) {
+    /** One line per task: status, task, attempts, duration, rows and the error cut to {@code maxError} chars. */
+    static String taskLine(TaskRunRecord task, int maxError) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s %-40s attempt %d",
                 task.status().key().toUpperCase(Locale.ROOT), task.taskId(), task.attempt()));
         if (task.durationMillis() != null) {
@@ -44,7 +44,8 @@ final class RunsCommand implements Runnable {
         }
         if (task.errorMessage() != null) {
             line.append(": ").append(task.errorClass() == null ? "" : task.errorClass() + ": ")
-                    .append(task.errorMessage());
+                    .append(task.errorMessage().length() <= maxError ? task.errorMessage()
+                            : task.errorMessage().substring(0, maxError) + "...");
         }
         return line.toString();
     }
@@ -105,7 +106,7 @@ final class RunsCommand implements Runnable {
                 if (run.error() != null) {
                     out.println("Error: " + run.error());
                 }
-                context.controlPlane().pipelineRuns().tasks(runId).forEach(task -> out.println(taskLine(task)));
+                context.controlPlane().pipelineRuns().tasks(runId).forEach(task -> out.println(taskLine(task, Integer.MAX_VALUE)));
                 out.flush();
                 return Main.OK;
             }

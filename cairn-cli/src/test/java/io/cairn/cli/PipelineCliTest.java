@@ -2,6 +2,7 @@ package io.cairn.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +87,25 @@ class PipelineCliTest {
         assertThat(run.exit()).isEqualTo(Main.USAGE);
         assertThat(run.err()).contains("typo.yml: line 4, key 'steps[0].sql': unknown variable '{tenant}'");
         assertThat(cairn("runs", "list", "-p", dir.toString()).out()).contains("No pipeline runs yet.");
+    }
+
+    @Test
+    void builtInDailySyncsEverySourceAndStillBuildsWhenSomeSourcesFail() {
+        String project = dir.resolve("demo").toString();
+        CliTest.Run demo = cairn("demo", "--dir", project, "--tenants", "2", "--days", "3", "--seed", "5");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+
+        // The demo's connector sources point at mock APIs that stopped with the demo: they fail, file drops do not.
+        CliTest.Run run = cairn("pipeline", "run", "daily", "-p", project);
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(Main.DATA_FAILURE);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).filteredOn(line -> line.startsWith("SUCCEEDED sync/")).as(run.out()).hasSize(6);
+        assertThat(lines).filteredOn(line -> line.startsWith("FAILED")).hasSize(4)
+                .allMatch(line -> line.contains("/shopify ") || line.contains("/quickbooks "))
+                .allMatch(line -> line.contains("ConnectException"));
+        assertThat(run.out()).as("the failed sources block neither the build nor the tests")
+                .contains("SUCCEEDED build ", "SUCCEEDED test ")
+                .containsPattern("Pipeline daily run \\w+ failed: 12 tasks, 8 succeeded, 4 failed");
     }
 }
