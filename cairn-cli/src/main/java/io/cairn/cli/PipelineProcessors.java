@@ -111,9 +111,20 @@ final class PipelineProcessors {
     private TaskOutcome sql(TaskContext task) throws SQLException {
         try (Connection connection = context.warehouse().connect();
              Statement statement = connection.createStatement()) {
+            // An interrupt does not reach a running statement: on timeout, cancel it in the warehouse.
+            task.cancellation().onCancel(() -> cancel(statement));
             boolean query = statement.execute(task.param("sql"));
             long rows = query ? 0 : Math.max(statement.getUpdateCount(), 0);
             return new TaskOutcome(null, rows);
+        }
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot cancel a timed-out statement: %s",
+                    e.getMessage());
         }
     }
 

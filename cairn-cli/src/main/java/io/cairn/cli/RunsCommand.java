@@ -106,7 +106,8 @@ final class RunsCommand implements Runnable {
                 if (run.error() != null) {
                     out.println("Error: " + run.error());
                 }
-                context.controlPlane().pipelineRuns().tasks(runId).forEach(task -> out.println(taskLine(task, Integer.MAX_VALUE)));
+                context.controlPlane().pipelineRuns().tasks(runId)
+                        .forEach(task -> out.println(taskLine(task, Integer.MAX_VALUE)));
                 out.flush();
                 return Main.OK;
             }

@@ -49,8 +49,13 @@ class PipelineCliTest {
         assertThat(run.out()).containsPattern("Pipeline marks run \\w+ succeeded: 3 tasks, 3 succeeded, 0 failed");
         String runId = run.out().replaceAll("(?s).*Pipeline marks run (\\w+) succeeded.*", "$1");
 
+        CliTest.Run acmeOnly = cairn("pipeline", "run", "marks", "-p", dir.toString(), "--tenant", "acme",
+                "--var", "label=rerun");
+        assertThat(acmeOnly.out()).contains("SUCCEEDED mark/acme ").doesNotContain("mark/beta")
+                .containsPattern("succeeded: 2 tasks, 2 succeeded");
+
         CliTest.Run list = cairn("runs", "list", "-p", dir.toString());
-        assertThat(list.out()).contains(runId, "marks", "succeeded");
+        assertThat(list.out()).contains(runId, "marks", "succeeded", "acme");
         CliTest.Run show = cairn("runs", "show", runId, "-p", dir.toString());
         assertThat(show.out()).contains("Run " + runId + " of pipeline marks (all tenants): succeeded",
                 "mark/acme", "mark/beta");

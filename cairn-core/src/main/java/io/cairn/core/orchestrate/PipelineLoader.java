@@ -129,13 +129,11 @@ public final class PipelineLoader {
 
     private static int integer(YamlNode node, int min, int max) {
         String text = node.string();
-        try {
+        if (text.matches("\\d{1,9}")) {
             int value = Integer.parseInt(text);
             if (value >= min && value <= max) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            throw node.error("expected a whole number from %d to %d, found '%s'", min, max, text);
         }
         throw node.error("expected a whole number from %d to %d, found '%s'", min, max, text);
     }

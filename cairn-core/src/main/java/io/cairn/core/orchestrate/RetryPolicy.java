@@ -19,8 +19,8 @@ public record RetryPolicy(Duration base, Duration cap) {
         requireNonNull(base, "base is null");
         requireNonNull(cap, "cap is null");
         if (base.isNegative() || cap.compareTo(base) < 0) {
-            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot use backoff base %s and cap %s: need 0 <= base <= cap",
-                    base, cap);
+            throw new CairnException(ErrorCode.BAD_INPUT,
+                    "Cannot use backoff base %s and cap %s: need 0 <= base <= cap", base, cap);
         }
     }
 

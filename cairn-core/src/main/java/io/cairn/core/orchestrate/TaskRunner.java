@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,14 +49,13 @@ final class TaskRunner {
         Processor processor = processors.get(first.step().processor());
         int attempt = 1;
         while (true) {
-            TaskContext task = new TaskContext(first.runId(), first.pipeline(), first.step(), first.tenant(),
-                    first.source(), first.vars(), first.params(), attempt);
+            TaskContext task = first.attempt(attempt);
             try {
                 TaskOutcome outcome = attempt(processor, task);
                 return finish(record, RunStatus.SUCCEEDED, attempt, outcome, null);
             } catch (TimeoutException e) {
                 CairnException timedOut = new CairnException(ErrorCode.IO, "Cannot finish task %s: it exceeded its "
-                        + "timeout of %s and was interrupted", record.taskId(), first.step().timeout());
+                        + "timeout of %d ms and was interrupted", record.taskId(), first.step().timeout().toMillis());
                 return finish(record, RunStatus.TIMED_OUT, attempt, null, timedOut);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -83,9 +81,11 @@ final class TaskRunner {
         try {
             TaskOutcome outcome = future.get(task.step().timeout().toMillis(), TimeUnit.MILLISECONDS);
             return outcome == null ? TaskOutcome.NONE : outcome;
-        } finally {
-            // Interrupts the worker when the attempt timed out or this thread was interrupted: the work really stops.
+        } catch (TimeoutException | InterruptedException e) {
+            // Interrupt the worker and run the task's own stop hooks, so the work really stops.
             future.cancel(true);
+            task.cancellation().cancel();
+            throw e;
         }
     }
 

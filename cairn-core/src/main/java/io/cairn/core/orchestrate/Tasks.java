@@ -52,7 +52,7 @@ final class Tasks {
         vars.putAll(stepVars);
         Map<String, String> params = new LinkedHashMap<>();
         step.params().forEach((name, value) -> params.put(name, Variables.substitute(value, vars)));
-        return new TaskContext(runId, pipeline, step, tenant, source, vars, params, 1);
+        return new TaskContext(runId, pipeline, step, tenant, source, vars, params, 1, new Cancellation());
     }
 
     /** The record a task driver returned; drivers never throw, so a failure here is a bug. */

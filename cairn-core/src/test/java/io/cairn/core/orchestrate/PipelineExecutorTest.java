@@ -138,9 +138,32 @@ class PipelineExecutorTest {
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the worker thread was interrupted").isTrue();
         TaskRunRecord task = store.tasks(result.run().runId()).get(0);
         assertThat(task.status()).isEqualTo(RunStatus.TIMED_OUT);
-        assertThat(task.errorMessage()).isEqualTo("Cannot finish task build: it exceeded its timeout of PT0.2S and "
+        assertThat(task.errorMessage()).isEqualTo("Cannot finish task build: it exceeded its timeout of 200 ms and "
                 + "was interrupted");
         assertThat(result.run().status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void workAnInterruptCannotReachIsStoppedThroughItsCancelHook() {
+        AtomicInteger hooksRun = new AtomicInteger();
+        processors.put(ProcessorType.BUILD, task -> {
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            task.cancellation().onCancel(() -> {
+                hooksRun.incrementAndGet();
+                stopped.set(true);
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!stopped.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // ignores interrupts, like a statement running inside a database
+            }
+            throw new IllegalStateException(stopped.get() ? "statement cancelled" : "never stopped");
+        });
+
+        PipelineResult result = run("steps:\n  - name: build\n    processor: build\n    timeout: 100ms\n",
+                fleet(1));
+
+        assertThat(hooksRun).hasValue(1);
+        assertThat(result.tasks()).extracting(TaskRunRecord::status).containsExactly(RunStatus.TIMED_OUT);
     }
 
     @Test

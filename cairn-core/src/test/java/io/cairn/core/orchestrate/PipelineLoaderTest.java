@@ -74,7 +74,8 @@ class PipelineLoaderTest {
 
     @Test
     void unknownProcessorNamesLineAndKey() {
-        ConfigException e = failure("steps:\n  - name: sync\n    processor: sync\n  - name: x\n    processor: teleport\n");
+        ConfigException e = failure("steps:\n  - name: sync\n    processor: sync\n"
+                + "  - name: x\n    processor: teleport\n");
 
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.key()).isEqualTo("steps[1].processor");
