@@ -65,6 +65,7 @@ public final class PipelineLoader {
             throw stepsNode.error("a pipeline needs at least one step");
         }
         List<StepSpec> onFailure = top.get("on_failure").map(PipelineLoader::steps).orElse(List.of());
+        top.get("on_failure").ifPresent(PipelineLoader::checkNoDependencies);
         Set<String> known = new HashSet<>(extraVars);
         known.addAll(vars.keySet());
         checkNames(steps, onFailure, stepsNode);
@@ -74,6 +75,17 @@ public final class PipelineLoader {
         }
         top.get("on_failure").ifPresent(node -> node.sequence().forEach(step -> checkVariables(step, known)));
         return new Pipeline(name, root.file(), vars, parallelism, ordered, onFailure);
+    }
+
+    /** {@code on_failure} steps run after all the others, in file order: they take no {@code depends_on}. */
+    private static void checkNoDependencies(YamlNode onFailure) {
+        for (YamlNode step : onFailure.sequence()) {
+            YamlMapping mapping = step.mapping();
+            if (mapping.get("depends_on").isPresent()) {
+                throw mapping.keyError("depends_on", "on_failure steps run after all other steps and take no "
+                        + "depends_on");
+            }
+        }
     }
 
     private static List<StepSpec> steps(YamlNode node) {

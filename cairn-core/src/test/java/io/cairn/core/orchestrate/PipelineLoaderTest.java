@@ -137,6 +137,13 @@ class PipelineLoaderTest {
         ConfigException timeout = failure("steps:\n  - name: a\n    processor: build\n    timeout: soon\n");
         assertThat(timeout.line()).isEqualTo(4);
         assertThat(timeout.getMessage()).contains("expected a duration such as 30s, 5m or 2h, found 'soon'");
+        ConfigException retries = failure("steps:\n  - name: a\n    processor: build\n    retries: many\n");
+        assertThat(retries.key()).isEqualTo("steps[0].retries");
+        assertThat(retries.getMessage()).endsWith("expected a whole number from 0 to 100, found 'many'");
+        ConfigException onFailure = failure("steps:\n  - name: a\n    processor: build\non_failure:\n"
+                + "  - name: b\n    processor: notify\n    depends_on: [a]\n");
+        assertThat(onFailure.line()).isEqualTo(7);
+        assertThat(onFailure.key()).isEqualTo("on_failure[0].depends_on");
     }
 
     @Test
