@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, TenantsCommand.class, SyncCommand.class,
                 ModelCommands.Build.class, ModelCommands.Run.class, ModelCommands.Test.class, ModelCommands.Seed.class,
                 ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class,
-                SourcesCommand.class, MockApisCommand.class, CredentialsCommand.class})
+                SourcesCommand.class, MockApisCommand.class, CredentialsCommand.class,
+                PipelineCommand.class, RunsCommand.class})
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import io.cairn.core.config.TenantSpec;
 import io.cairn.core.credentials.MasterKey;
 import io.cairn.core.credentials.MasterKeys;
 import io.cairn.core.credentials.SecretCipher;
+import io.cairn.core.orchestrate.PipelineRunStore;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import org.flywaydb.core.Flyway;
@@ -115,6 +116,16 @@ public final class ControlPlane implements AutoCloseable {
     /** Node results of model-engine commands, under their rows in {@link #runs()}. */
     public ModelResultStore modelResults() {
         return new ModelResultStore(jdbc);
+    }
+
+    /** Pipeline and task run history ({@code pipeline_runs}, {@code task_runs}). */
+    public PipelineRunStore pipelineRuns() {
+        return new PipelineRunStore(new PipelineRunStore.Database() {
+            @Override
+            public <T> T call(String action, PipelineRunStore.Work<T> work) {
+                return jdbc.call(action, work::run);
+            }
+        });
     }
 
     /** The encrypted credential store: secret options and values connectors rotate. */

@@ -1,0 +1,116 @@
+package io.cairn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.cairn.cli.CliTest.cairn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelineCliTest {
+    @TempDir
+    Path dir;
+
+    private void addTenant(String id) {
+        CliTest.Run add = cairn("tenants", "add", id, "-p", dir.toString(), "--name", id, "--timezone", "UTC",
+                "--currency", "EUR");
+        assertThat(add.exit()).as(add.err()).isZero();
+    }
+
+    private void pipeline(String name, String yaml) throws Exception {
+        Files.createDirectories(dir.resolve("pipelines"));
+        Files.writeString(dir.resolve("pipelines").resolve(name + ".yml"), yaml);
+    }
+
+    @Test
+    void pipelineRunsPerTenantStepsAndRunsListAndShowTheHistory() throws Exception {
+        addTenant("acme");
+        addTenant("beta");
+        pipeline("marks", """
+                steps:
+                  - name: create
+                    processor: sql
+                    sql: "CREATE TABLE IF NOT EXISTS marks (tenant VARCHAR, label VARCHAR)"
+                  - name: mark
+                    processor: sql
+                    scope: tenant
+                    depends_on: [create]
+                    sql: "INSERT INTO marks VALUES ('{tenant_id}', '{label}')"
+                """);
+
+        CliTest.Run run = cairn("pipeline", "run", "marks", "-p", dir.toString(), "--var", "label=nightly");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("SUCCEEDED create ", "SUCCEEDED mark/acme ", "SUCCEEDED mark/beta ",
+                "rows landed 1");
+        assertThat(run.out()).containsPattern("Pipeline marks run \\w+ succeeded: 3 tasks, 3 succeeded, 0 failed");
+        String runId = run.out().replaceAll("(?s).*Pipeline marks run (\\w+) succeeded.*", "$1");
+
+        CliTest.Run acmeOnly = cairn("pipeline", "run", "marks", "-p", dir.toString(), "--tenant", "acme",
+                "--var", "label=rerun");
+        assertThat(acmeOnly.out()).contains("SUCCEEDED mark/acme ").doesNotContain("mark/beta")
+                .containsPattern("succeeded: 2 tasks, 2 succeeded");
+
+        CliTest.Run list = cairn("runs", "list", "-p", dir.toString());
+        assertThat(list.out()).contains(runId, "marks", "succeeded", "acme");
+        CliTest.Run show = cairn("runs", "show", runId, "-p", dir.toString());
+        assertThat(show.out()).contains("Run " + runId + " of pipeline marks (all tenants): succeeded",
+                "mark/acme", "mark/beta");
+    }
+
+    @Test
+    void failingTaskExitsOneAndRunsOnFailureSteps() throws Exception {
+        addTenant("acme");
+        pipeline("broken", """
+                steps:
+                  - name: bad
+                    processor: sql
+                    sql: "SELECT * FROM no_such_table"
+                on_failure:
+                  - name: tell
+                    processor: notify
+                    message: "{pipeline} failed {failed_tasks} task(s)"
+                """);
+
+        CliTest.Run run = cairn("pipeline", "run", "broken", "-p", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.DATA_FAILURE);
+        assertThat(run.out()).contains("FAILED    bad ", "no_such_table", "NOTIFY broken failed 1 task(s)",
+                "1 failed");
+    }
+
+    @Test
+    void invalidPipelineFailsBeforeAnythingRunsNamingFileLineAndKey() throws Exception {
+        addTenant("acme");
+        pipeline("typo", "steps:\n  - name: a\n    processor: sql\n    sql: \"SELECT '{tenant}'\"\n");
+
+        CliTest.Run run = cairn("pipeline", "run", "typo", "-p", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.err()).contains("typo.yml: line 4, key 'steps[0].sql': unknown variable '{tenant}'");
+        assertThat(cairn("runs", "list", "-p", dir.toString()).out()).contains("No pipeline runs yet.");
+    }
+
+    @Test
+    void builtInDailySyncsEverySourceAndStillBuildsWhenSomeSourcesFail() {
+        String project = dir.resolve("demo").toString();
+        CliTest.Run demo = cairn("demo", "--dir", project, "--tenants", "2", "--days", "3", "--seed", "5");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+
+        // The demo's connector sources point at mock APIs that stopped with the demo: they fail, file drops do not.
+        CliTest.Run run = cairn("pipeline", "run", "daily", "-p", project);
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(Main.DATA_FAILURE);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).filteredOn(line -> line.startsWith("SUCCEEDED sync/")).as(run.out()).hasSize(6);
+        assertThat(lines).filteredOn(line -> line.startsWith("FAILED")).hasSize(4)
+                .allMatch(line -> line.contains("/shopify ") || line.contains("/quickbooks "))
+                .allMatch(line -> line.contains("ConnectException"));
+        assertThat(run.out()).as("the failed sources block neither the build nor the tests")
+                .contains("SUCCEEDED build ", "SUCCEEDED test ")
+                .containsPattern("Pipeline daily run \\w+ failed: 12 tasks, 8 succeeded, 4 failed");
+    }
+}
