@@ -1,0 +1,131 @@
+package io.cairn.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import io.cairn.core.orchestrate.Pipeline;
+import io.cairn.core.orchestrate.PipelineExecutor;
+import io.cairn.core.orchestrate.PipelineLoader;
+import io.cairn.core.orchestrate.PipelineResult;
+import io.cairn.core.schedule.ControlPlaneDataSource;
+import io.cairn.core.schedule.PipelineSchedule;
+import io.cairn.core.schedule.PipelineScheduler;
+import io.cairn.core.schedule.RunGuard;
+import io.cairn.core.schedule.ScheduleStatus;
+
+/**
+ * {@code cairn serve}: runs the schedules of the project until interrupted. Several processes on one PostgreSQL
+ * control plane share the work; each due run happens on exactly one of them.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the pipeline schedules until interrupted (several nodes may share one control plane).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "This node's name (default: host-pid).")
+    String node;
+
+    @Option(names = "--threads", defaultValue = "4", description = "Scheduled runs at once (default: 4).")
+    int threads;
+
+    @Option(names = "--poll-interval-ms", defaultValue = "5000",
+            description = "How often to look for due runs (default: 5000).")
+    long pollMillis;
+
+    @Option(names = "--stop-after-seconds", paramLabel = "N", description = "Stop after N seconds (default: never).")
+    Long stopAfterSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ProjectContext context = project.open()) {
+            context.controlPlane();
+            ControlPlaneDataSource dataSource = new ControlPlaneDataSource(context.config().controlPlane());
+            RunGuard guard = new RunGuard(dataSource, Clock.systemUTC(), Duration.ofMinutes(2));
+            String name = node == null ? defaultNode() : node;
+            PipelineScheduler.Options options = new PipelineScheduler.Options(name, threads,
+                    Duration.ofMillis(pollMillis), Duration.ofSeconds(Math.max(1, Math.min(30, pollMillis / 1000))));
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "cairn-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (PipelineScheduler scheduler = new PipelineScheduler(dataSource, guard,
+                    () -> new PipelineProcessors(context, out, err).fleet().tenants(),
+                    (schedule, due) -> run(context, out, err, schedule, due), options, Clock.systemUTC())) {
+                scheduler.start();
+                say(out, "Scheduler %s serving the schedules of %s; stop with Ctrl-C", name,
+                        context.config().projectDir());
+                if (stopAfterSeconds == null) {
+                    stop.await();
+                } else {
+                    stop.await(stopAfterSeconds, TimeUnit.SECONDS);
+                }
+            } finally {
+                removeHook(hook);
+            }
+            say(out, "Scheduler %s stopped", name);
+            return Main.OK;
+        }
+    }
+
+    private static ScheduleStatus run(ProjectContext context, PrintWriter out, PrintWriter err,
+            PipelineSchedule schedule, Instant due) {
+        say(out, "Schedule %s: running pipeline %s for %s (due %s)", schedule.name(), schedule.pipeline(),
+                schedule.tenant() == null ? "all tenants" : schedule.tenant(), due);
+        Pipeline pipeline = PipelineLoader.load(context.config().projectDir(), schedule.pipeline(), Set.of());
+        PipelineProcessors processors = new PipelineProcessors(context, out, err);
+        PipelineExecutor executor = new PipelineExecutor(processors.all(), processors.fleet(),
+                context.controlPlane().pipelineRuns());
+        PipelineResult result = executor.run(pipeline, schedule.tenant(), Map.of(),
+                task -> say(out, "%s", RunsCommand.taskLine(task, 300)));
+        say(out, "Schedule %s: run %s %s: %d tasks, %d failed", schedule.name(), result.run().runId(),
+                result.run().status().key(), result.tasks().size(), result.run().tasksFailed());
+        return result.failed() ? ScheduleStatus.FAILED : ScheduleStatus.SUCCEEDED;
+    }
+
+    private static void say(PrintWriter out, String format, Object... args) {
+        synchronized (out) {
+            out.println(String.format(Locale.ROOT, format, args));
+            out.flush();
+        }
+    }
+
+    private static String defaultNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down, which is why we stopped; the hook has run.
+        }
+    }
+}
