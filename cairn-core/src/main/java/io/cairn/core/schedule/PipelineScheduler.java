@@ -5,10 +5,13 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,10 @@ public final class PipelineScheduler implements AutoCloseable {
             requireNonNull(node, "node is null");
             requireNonNull(pollingInterval, "pollingInterval is null");
             requireNonNull(syncInterval, "syncInterval is null");
+            if (threads < 1) {
+                throw new CairnException(ErrorCode.BAD_INPUT, "Cannot start scheduler %s: threads %d is below 1",
+                        node, threads);
+            }
         }
 
         public static Options defaults(String node) {
@@ -129,10 +136,20 @@ public final class PipelineScheduler implements AutoCloseable {
         }
         scheduler.fetchScheduledExecutionsForTask(TASK, Void.class, execution -> {
             if (!names.contains(execution.getTaskInstance().getId()) && !execution.isPicked()) {
-                scheduler.cancel(execution.getTaskInstance());
+                cancel(execution.getTaskInstance());
             }
         });
         return added;
+    }
+
+    private void cancel(TaskInstanceId instance) {
+        try {
+            scheduler.cancel(instance);
+            LOG.info("Dropped the execution of removed schedule {}", instance.getId());
+        } catch (RuntimeException e) {
+            // Picked by a node since it was read: that run finds the schedule gone and drops the execution.
+            LOG.debug("Cannot cancel the execution of removed schedule {}", instance.getId(), e);
+        }
     }
 
     private CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
