@@ -12,10 +12,14 @@ import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.controlplane.Tenant;
 
-/** {@code cairn credentials list|rotate}: the encrypted credential store (names only; values are never shown). */
+/**
+ * {@code cairn credentials list|rotate|set}: the encrypted credential store (names only; values are never shown, and
+ * {@code set} reads the value from standard input so it never lands in a shell history or a process list).
+ */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
         description = "List stored credentials (names, never values) or rotate the master key.",
-        subcommands = {CredentialsCommand.ListCredentials.class, CredentialsCommand.Rotate.class})
+        subcommands = {CredentialsCommand.ListCredentials.class, CredentialsCommand.Rotate.class,
+                CredentialsCommand.Set.class})
 final class CredentialsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -54,6 +58,43 @@ final class CredentialsCommand implements Runnable {
                 else {
                     table.print(out);
                 }
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Store one credential, read from standard "
+            + "input (e.g. alert channels: source _alerts, keys slack.webhook_url, webhook.url, pagerduty.routing_key, "
+            + "smtp.host, smtp.password, ...).")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        ProjectOptions project;
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "TENANT")
+        String tenant;
+        @picocli.CommandLine.Parameters(index = "1", paramLabel = "SOURCE")
+        String source;
+        @picocli.CommandLine.Parameters(index = "2", paramLabel = "KEY")
+        String key;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            io.cairn.spi.TenantId id = io.cairn.spi.TenantId.of(tenant);
+            String value = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new io.cairn.spi.CairnException(io.cairn.spi.ErrorCode.BAD_INPUT,
+                        "Cannot store credential %s of tenant %s source %s: standard input was empty", key, id, source);
+            }
+            try (ProjectContext context = project.open()) {
+                ControlPlane controlPlane = context.controlPlane();
+                if (controlPlane.tenants().find(id).isEmpty()) {
+                    throw new io.cairn.spi.CairnException(io.cairn.spi.ErrorCode.NOT_FOUND,
+                            "Cannot store credential %s: no tenant %s (see cairn tenants list)", key, id);
+                }
+                String current = controlPlane.credentials().get(id, source, key).orElse(null);
+                controlPlane.credentials().compareAndSet(id, source, key, current, value);
+                spec.commandLine().getOut().printf("Stored %s for tenant %s source %s (encrypted).%n", key, id, source);
             }
             return Main.OK;
         }

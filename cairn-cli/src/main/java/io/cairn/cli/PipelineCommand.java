@@ -1,6 +1,7 @@
 package io.cairn.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+
+import io.cairn.core.alert.Alert;
+import io.cairn.core.alert.AlertChannels;
+import io.cairn.core.alert.AlertPolicy;
+import io.cairn.core.alert.AlertRouter;
+import io.cairn.core.alert.AlertStore;
+import io.cairn.core.alert.HttpSender;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +55,10 @@ final class PipelineCommand implements Runnable {
         @Option(names = {"-t", "--tenant"}, paramLabel = "TENANT", description = "Only this tenant.")
         String tenant;
 
+        @Option(names = "--platform-tenant", defaultValue = "platform", paramLabel = "TENANT", description = "The "
+                + "tenant whose _alerts credentials hold the platform on-call's channels (default: platform).")
+        String platformTenant;
+
         @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable (repeatable).")
         Map<String, String> vars = new LinkedHashMap<>();
 
@@ -68,8 +80,20 @@ final class PipelineCommand implements Runnable {
                         context.controlPlane().pipelineRuns());
                 PipelineResult result = executor.run(pipeline, only, vars, task -> print(out, task));
                 summary(out, result);
+                for (Alert alert : alerts(context).route(result)) {
+                    out.printf("ALERT %s %s: %s%n", alert.action().name().toLowerCase(Locale.ROOT), alert.key(),
+                            alert.summary());
+                }
                 return result.failed() ? Main.DATA_FAILURE : Main.OK;
             }
+        }
+
+        /** Routes the run's outcome to the tenants' and the platform's channels (kept in the credential store). */
+        private AlertRouter alerts(ProjectContext context) {
+            AlertChannels channels = new AlertChannels(context.controlPlane().credentials(),
+                    TenantId.of(platformTenant), HttpSender.withDefaults());
+            return new AlertRouter(AlertStore.connect(context.config().controlPlane()), channels,
+                    AlertPolicy.DEFAULT, Clock.systemUTC());
         }
 
         private static void print(PrintWriter out, TaskRunRecord task) {

@@ -83,6 +83,47 @@ class PipelineCliTest {
     }
 
     @Test
+    void aFailedGlobalStepAlertsThePlatformOnceThroughItsWebhook() throws Exception {
+        addTenant("acme");
+        addTenant("ops");
+        pipeline("broken", """
+                steps:
+                  - name: bad
+                    processor: sql
+                    sql: "SELECT * FROM no_such_table"
+                """);
+        List<String> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/hook\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliTest.Run set = cairn("credentials", "set", "ops", "_alerts", "webhook.url", "-p", dir.toString());
+            assertThat(set.exit()).as(set.err()).isZero();
+            assertThat(set.out()).doesNotContain("127.0.0.1");
+
+            CliTest.Run first = cairn("pipeline", "run", "broken", "-p", dir.toString(), "--platform-tenant", "ops");
+            CliTest.Run second = cairn("pipeline", "run", "broken", "-p", dir.toString(), "--platform-tenant", "ops");
+
+            assertThat(first.out()).contains("ALERT trigger platform/broken");
+            assertThat(second.out()).as("still failing: deduplicated").doesNotContain("ALERT");
+            assertThat(received).as("one webhook call").hasSize(1);
+            assertThat(received.get(0)).contains("\"event\":\"trigger\"", "\"pipeline\":\"broken\"");
+        }
+        finally {
+            System.setIn(stdin);
+            server.stop(0);
+        }
+    }
+
+    @Test
     void invalidPipelineFailsBeforeAnythingRunsNamingFileLineAndKey() throws Exception {
         addTenant("acme");
         pipeline("typo", "steps:\n  - name: a\n    processor: sql\n    sql: \"SELECT '{tenant}'\"\n");

@@ -1,0 +1,2 @@
+/** Alerts on pipeline outcomes: channels (Slack, webhook, PagerDuty, e-mail), routing, deduplication, resolve. */
+package io.cairn.core.alert;
