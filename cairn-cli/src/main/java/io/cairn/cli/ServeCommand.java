@@ -20,6 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.cairn.core.alert.Alert;
+import io.cairn.core.alert.AlertChannels;
+import io.cairn.core.alert.AlertPolicy;
+import io.cairn.core.alert.AlertRouter;
+import io.cairn.core.alert.AlertStore;
+import io.cairn.core.alert.HttpSender;
 import io.cairn.core.orchestrate.Pipeline;
 import io.cairn.core.orchestrate.PipelineExecutor;
 import io.cairn.core.orchestrate.PipelineLoader;
@@ -29,9 +35,11 @@ import io.cairn.core.schedule.PipelineSchedule;
 import io.cairn.core.schedule.PipelineScheduler;
 import io.cairn.core.schedule.RunGuard;
 import io.cairn.core.schedule.ScheduleStatus;
+import io.cairn.spi.TenantId;
 
 /**
- * {@code cairn serve}: runs the schedules of the project until interrupted. Several processes on one PostgreSQL
+ * {@code cairn serve}: runs the schedules of the project until interrupted, routing each run's outcome to the alert
+ * channels as {@code cairn pipeline run} does. Several processes on one PostgreSQL
  * control plane share the work; each due run happens on exactly one of them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -49,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-interval-ms", defaultValue = "5000",
             description = "How often to look for due runs (default: 5000).")
     long pollMillis;
+
+    @Option(names = "--platform-tenant", defaultValue = "platform", paramLabel = "TENANT", description = "The "
+            + "tenant whose _alerts credentials hold the platform on-call's channels (default: platform).")
+    String platformTenant;
 
     @Option(names = "--stop-after-seconds", paramLabel = "N", description = "Stop after N seconds (default: never).")
     Long stopAfterSeconds;
@@ -72,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try (PipelineScheduler scheduler = new PipelineScheduler(dataSource, guard,
                     () -> new PipelineProcessors(context, out, err).fleet().tenants(),
-                    (schedule, due) -> run(context, out, err, schedule, due), options, Clock.systemUTC())) {
+                    (schedule, due) -> run(context, alerts(context), out, err, schedule, due), options,
+                    Clock.systemUTC())) {
                 scheduler.start();
                 say(out, "Scheduler %s serving the schedules of %s; stop with Ctrl-C", name,
                         context.config().projectDir());
@@ -89,7 +102,14 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static ScheduleStatus run(ProjectContext context, PrintWriter out, PrintWriter err,
+    private AlertRouter alerts(ProjectContext context) {
+        AlertChannels channels = new AlertChannels(context.controlPlane().credentials(), TenantId.of(platformTenant),
+                HttpSender.withDefaults());
+        return new AlertRouter(AlertStore.connect(context.config().controlPlane()), channels, AlertPolicy.DEFAULT,
+                Clock.systemUTC());
+    }
+
+    private static ScheduleStatus run(ProjectContext context, AlertRouter alerts, PrintWriter out, PrintWriter err,
             PipelineSchedule schedule, Instant due) {
         say(out, "Schedule %s: running pipeline %s for %s (due %s)", schedule.name(), schedule.pipeline(),
                 schedule.tenant() == null ? "all tenants" : schedule.tenant(), due);
@@ -101,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
                 task -> say(out, "%s", RunsCommand.taskLine(task, 300)));
         say(out, "Schedule %s: run %s %s: %d tasks, %d failed", schedule.name(), result.run().runId(),
                 result.run().status().key(), result.tasks().size(), result.run().tasksFailed());
+        for (Alert alert : alerts.route(result)) {
+            say(out, "ALERT %s %s: %s", alert.action().name().toLowerCase(Locale.ROOT), alert.key(), alert.summary());
+        }
         return result.failed() ? ScheduleStatus.FAILED : ScheduleStatus.SUCCEEDED;
     }
 

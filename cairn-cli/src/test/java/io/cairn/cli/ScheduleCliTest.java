@@ -1,7 +1,16 @@
 package io.cairn.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +94,49 @@ class ScheduleCliTest {
         assertThat(cairn("schedules", "list", "-p", dir.toString()).out()).containsPattern("often +marks +acme .* "
                 + "succeeded");
         assertThat(cairn("runs", "list", "-p", dir.toString()).out()).contains("marks", "acme", "succeeded");
+    }
+
+    @Test
+    void failingScheduledRunsAreRecordedAndAlertThePlatformOnce() throws Exception {
+        addTenant("acme");
+        addTenant("ops");
+        Files.createDirectories(dir.resolve("pipelines"));
+        Files.writeString(dir.resolve("pipelines").resolve("broken.yml"), """
+                steps:
+                  - name: bad
+                    processor: sql
+                    sql: "SELECT * FROM no_such_table"
+                """);
+        cairn("schedules", "add", "broken-often", "-p", dir.toString(), "--pipeline", "broken", "--cron",
+                "* * * * * *");
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(("http://127.0.0.1:" + server.getAddress().getPort() + "/hook\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(cairn("credentials", "set", "ops", "_alerts", "webhook.url", "-p", dir.toString()).exit())
+                    .isZero();
+
+            CliTest.Run serve = cairn("serve", "-p", dir.toString(), "--node", "test-node", "--poll-interval-ms",
+                    "200", "--stop-after-seconds", "3", "--platform-tenant", "ops");
+
+            assertThat(serve.exit()).as("a failed scheduled run does not stop the scheduler").isZero();
+            assertThat(serve.out()).contains("FAILED    bad ", "ALERT trigger platform/broken")
+                    .containsPattern("Schedule broken-often: run \\w+ failed: 1 tasks, 1 failed");
+            assertThat(serve.out().split("Schedule broken-often: running", -1).length - 1)
+                    .as("several scheduled runs, one per second").isGreaterThanOrEqualTo(2);
+            assertThat(received).as("one webhook call however often it keeps failing").hasSize(1);
+        } finally {
+            System.setIn(stdin);
+            server.stop(0);
+        }
+        assertThat(cairn("schedules", "list", "-p", dir.toString()).out()).containsPattern("broken-often .* failed");
     }
 }

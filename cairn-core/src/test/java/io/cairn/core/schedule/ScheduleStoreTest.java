@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScheduleStoreTest {
-    private static final ControlPlaneSettings DB = ControlPlaneSettings.of("jdbc:h2:mem:schedule_store;DB_CLOSE_DELAY=-1");
+    private static final ControlPlaneSettings DB =
+            ControlPlaneSettings.of("jdbc:h2:mem:schedule_store;DB_CLOSE_DELAY=-1");
 
     private ControlPlane controlPlane;
     private ScheduleStore store;
