@@ -51,6 +51,10 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Streams landed in parallel (default: 2).")
     int threads;
 
+    @Option(names = "--retry-failed", description = "Land again the failed loads of file sources whose raw file is "
+            + "still in the raw zone (after a warehouse outage, say).")
+    boolean retryFailed;
+
     @Option(names = "--json", description = "Print one JSON document (every load and its figures) for scripts.")
     boolean json;
 
@@ -61,6 +65,12 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectContext context = project.open()) {
             List<SourceDefinition> selected = select(context.controlPlane(), tenants, sources, spec.commandLine().getErr());
+            if (retryFailed) {
+                LandingService landing = landingService(context, threads);
+                int restaged = selected.stream().filter(source -> LandingService.FILE_SOURCE_TYPE.equals(source.type()))
+                        .mapToInt(landing::restageFailed).sum();
+                spec.commandLine().getErr().printf("Retrying %d failed load(s).%n", restaged);
+            }
             SyncRun run = SyncRun.run(context, selected, threads);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

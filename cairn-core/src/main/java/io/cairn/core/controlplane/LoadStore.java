@@ -76,6 +76,25 @@ public final class LoadStore {
                 + "WHERE load_id = ? AND " + UNFINISHED, error, clock.instant(), loadId);
     }
 
+    /**
+     * Puts a failed load back to staged so the next sync lands it again (its raw file is still in the raw zone);
+     * for failures that were not the file's fault, such as a warehouse that was down. Only a failed load moves.
+     */
+    public void restage(String loadId) {
+        requireNonNull(loadId, "loadId is null");
+        transition(loadId, LoadStatus.STAGED, "UPDATE loads SET status = 'staged', error = NULL, finished_at = NULL "
+                + "WHERE load_id = ? AND status = 'failed'", loadId);
+    }
+
+    /** The tenant's failed loads of one source, oldest first. */
+    public List<LoadRecord> failed(TenantId tenant, String source) {
+        requireNonNull(tenant, "tenant is null");
+        requireNonNull(source, "source is null");
+        return jdbc.call("list failed loads of tenant " + tenant, connection -> Sql.query(connection,
+                "SELECT " + COLUMNS + " FROM loads WHERE tenant_id = ? AND source_name = ? AND status = 'failed' "
+                        + "ORDER BY created_at, load_id", LoadStore::load, tenant, source));
+    }
+
     private void transition(String loadId, LoadStatus target, String sql, Object... params) {
         String action = "mark load " + loadId + " " + Sql.enumId(target);
         Optional<LoadRecord> refused = jdbc.transaction(action, connection ->

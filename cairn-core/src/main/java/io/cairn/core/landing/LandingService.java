@@ -96,6 +96,22 @@ public final class LandingService {
         return new SyncReport(ordered);
     }
 
+    /**
+     * Puts the source's failed loads whose raw file is still in the raw zone back to staged, so the next
+     * {@link #sync} lands them again; returns how many. A file that was itself broken fails again, naming why.
+     */
+    public int restageFailed(SourceDefinition source) {
+        int restaged = 0;
+        for (LoadRecord load : controlPlane.loads().failed(source.tenant(), source.name())) {
+            if (load.rawFile() != null && java.nio.file.Files.exists(Path.of(load.rawFile()))
+                    && java.nio.file.Files.exists(RawZone.successMarker(Path.of(load.rawFile())))) {
+                controlPlane.loads().restage(load.loadId());
+                restaged++;
+            }
+        }
+        return restaged;
+    }
+
     /** Records and moves every complete inbox file of a source; finishes moves a crash interrupted. */
     private void takeIn(SourceDefinition source) {
         for (LoadRecord load : controlPlane.loads().unfinished(source.tenant())) {

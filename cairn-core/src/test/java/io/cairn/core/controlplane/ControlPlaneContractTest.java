@@ -248,6 +248,24 @@ abstract class ControlPlaneContractTest {
     }
 
     @Test
+    void onlyAFailedLoadCanBeRestaged() {
+        controlPlane.tenants().upsert(ACME_TENANT);
+        controlPlane.loads().insert(moving("F", ACME, "shopify", T0));
+        controlPlane.loads().insert(moving("M", ACME, "shopify", T0.plusSeconds(1)));
+        controlPlane.loads().markFailed("F", "warehouse went away");
+
+        assertThat(controlPlane.loads().failed(ACME, "shopify")).extracting(LoadRecord::loadId).containsExactly("F");
+        controlPlane.loads().restage("F");
+
+        LoadRecord restaged = controlPlane.loads().find("F").orElseThrow();
+        assertThat(restaged.status()).isEqualTo(LoadStatus.STAGED);
+        assertThat(restaged.error()).isNull();
+        assertThat(controlPlane.loads().failed(ACME, "shopify")).isEmpty();
+        assertThat(catchThrowableOfType(CairnException.class, () -> controlPlane.loads().restage("M")).code())
+                .as("a moving load is not failed").isEqualTo(ErrorCode.CONTROL_PLANE);
+    }
+
+    @Test
     void loadsAreListedNewestFirstPerSource() {
         controlPlane.tenants().upsert(ACME_TENANT);
         for (int i = 0; i < 5; i++) {

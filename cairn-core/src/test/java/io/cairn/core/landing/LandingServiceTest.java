@@ -141,6 +141,36 @@ class LandingServiceTest {
     }
 
     @Test
+    void aLoadThatFailedForAPassingReasonLandsWhenRestaged() throws Exception {
+        try (LandingFixture fixture = new LandingFixture(dir)) {
+            SourceDefinition source = fixture.addFileSource("acme", "shopify");
+            fixture.drop("acme", "shopify", "orders", "a.jsonl", ORDERS_1);
+            LandingListener warehouseDown = new LandingListener() {
+                @Override
+                public void afterWarehouseCommit(String loadId, LoadResult result) {
+                    throw new io.cairn.spi.CairnException(io.cairn.spi.ErrorCode.WAREHOUSE, "warehouse went away");
+                }
+            };
+            SyncReport failed = fixture.service(warehouseDown).sync(List.of(source));
+            assertThat(failed.loads()).singleElement().satisfies(load ->
+                    assertThat(load.error()).isEqualTo("warehouse went away"));
+            assertThat(fixture.service(LandingListener.NONE).sync(List.of(source)).loads())
+                    .as("a failed load is not retried on its own").isEmpty();
+
+            int restaged = fixture.service(LandingListener.NONE).restageFailed(source);
+            SyncReport retried = fixture.service(LandingListener.NONE).sync(List.of(source));
+
+            assertThat(restaged).isEqualTo(1);
+            assertThat(retried.loads()).singleElement().satisfies(load -> {
+                assertThat(load.failed()).isFalse();
+                assertThat(load.result().rowsLanded() + load.result().rowsDuplicate()).isEqualTo(3);
+            });
+            assertThat(fixture.query("SELECT count(*) FROM raw.shopify__orders")).containsExactly("2");
+            assertThat(fixture.controlPlane.loads().failed(TenantId.of("acme"), "shopify")).isEmpty();
+        }
+    }
+
+    @Test
     void aBrokenFileFailsItsLoadOnlyAndStaysInTheRawZone() throws Exception {
         try (LandingFixture fixture = new LandingFixture(dir)) {
             SourceDefinition source = fixture.addFileSource("acme", "ecommerce");
