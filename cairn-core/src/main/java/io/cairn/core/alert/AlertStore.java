@@ -11,15 +11,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import static io.cairn.core.controlplane.Sql.instant;
+import static io.cairn.core.controlplane.Sql.update;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -106,27 +103,5 @@ public final class AlertStore {
                 tenant == null ? null : TenantId.of(tenant), row.getInt("consecutive_failures"),
                 "open".equals(row.getString("status")), instant(row, "opened_at"), instant(row, "updated_at"),
                 row.getString("last_run_id"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object value = params[i];
-                if (value == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else if (value instanceof Instant instant) {
-                    statement.setObject(i + 1, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS),
-                            ZoneOffset.UTC));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
-            statement.executeUpdate();
-        }
     }
 }

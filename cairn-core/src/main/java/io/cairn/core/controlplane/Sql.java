@@ -16,24 +16,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Statement helpers shared by the stores: parameter binding and the few column conversions they need. */
-final class Sql {
+/**
+ * Statement helpers shared by every control-plane store (also the orchestration, schedule and alert stores):
+ * parameter binding (instants to microsecond UTC timestamps, tenant ids, enums as lower-case ids) and the few column
+ * conversions they need.
+ */
+public final class Sql {
     private Sql() {
     }
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    static int update(Connection connection, String sql, Object... params) throws SQLException {
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
         }
     }
 
-    static <T> List<T> query(Connection connection, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection connection, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, params);
              ResultSet results = statement.executeQuery()) {
             List<T> values = new ArrayList<>();
@@ -44,7 +48,7 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> queryOne(Connection connection, String sql, Row<T> row, Object... params)
+    public static <T> Optional<T> queryOne(Connection connection, String sql, Row<T> row, Object... params)
             throws SQLException {
         return query(connection, sql, row, params).stream().findFirst();
     }
@@ -77,7 +81,7 @@ final class Sql {
     }
 
     /** Timestamps are kept to the microsecond, the precision both databases store. */
-    static Instant truncate(Instant instant) {
+    public static Instant truncate(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -85,26 +89,26 @@ final class Sql {
         return OffsetDateTime.ofInstant(truncate(instant), ZoneOffset.UTC);
     }
 
-    static String enumId(Enum<?> constant) {
+    public static String enumId(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
-    static <E extends Enum<E>> E enumOf(Class<E> type, String id) {
+    public static <E extends Enum<E>> E enumOf(Class<E> type, String id) {
         return Enum.valueOf(type, id.toUpperCase(Locale.ROOT));
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static TenantId tenant(ResultSet row, String column) throws SQLException {
+    public static TenantId tenant(ResultSet row, String column) throws SQLException {
         String value = row.getString(column);
         return value == null ? null : TenantId.of(value);
     }
 
     /** A nullable BIGINT column. */
-    static Long longOrNull(ResultSet row, String column) throws SQLException {
+    public static Long longOrNull(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }

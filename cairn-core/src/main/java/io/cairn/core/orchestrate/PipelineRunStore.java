@@ -5,18 +5,16 @@ import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.cairn.core.controlplane.Sql.instant;
+import static io.cairn.core.controlplane.Sql.longOrNull;
+import static io.cairn.core.controlplane.Sql.query;
+import static io.cairn.core.controlplane.Sql.update;
 import static java.util.Objects.requireNonNull;
 
 /** The {@code pipeline_runs} and {@code task_runs} tables of the control plane. Thread-safe. */
@@ -137,67 +135,7 @@ public final class PipelineRunStore {
         return value == null ? null : TenantId.of(value);
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Long longOrNull(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
-    }
-
     private static String cut(String message) {
         return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
-    }
-
-    /** Maps the current row. */
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params); ResultSet results = statement.executeQuery()) {
-            List<T> values = new ArrayList<>();
-            while (results.next()) {
-                values.add(row.map(results));
-            }
-            return values;
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.length; i++) {
-                bind(statement, i + 1, params[i]);
-            }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
-        }
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NULL);
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS),
-                    ZoneOffset.UTC));
-        } else if (value instanceof TenantId tenant) {
-            statement.setString(index, tenant.value());
-        } else if (value instanceof RunStatus status) {
-            statement.setString(index, status.key());
-        } else {
-            statement.setObject(index, value);
-        }
     }
 }

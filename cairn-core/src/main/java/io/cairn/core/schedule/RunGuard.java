@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
+import static io.cairn.core.controlplane.Sql.update;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -66,10 +67,10 @@ public final class RunGuard {
     private boolean insert(Connection c, String pipeline, Set<String> keys, String holder) throws SQLException {
         c.setAutoCommit(false);
         try {
-            Sql.update(c, "DELETE FROM pipeline_locks WHERE pipeline = ? AND expires_at < ?", pipeline,
+            update(c, "DELETE FROM pipeline_locks WHERE pipeline = ? AND expires_at < ?", pipeline,
                     clock.instant());
             for (String key : keys) {
-                Sql.update(c, "INSERT INTO pipeline_locks (pipeline, tenant_id, holder, locked_at, expires_at) "
+                update(c, "INSERT INTO pipeline_locks (pipeline, tenant_id, holder, locked_at, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?)", pipeline, key, holder, clock.instant(),
                         clock.instant().plus(lease));
             }
@@ -106,14 +107,14 @@ public final class RunGuard {
 
         /** Extends the lease by the guard's lease time from now. */
         public void renew() {
-            Sql.call(dataSource, "renew the run guard of pipeline " + pipeline, c -> Sql.update(c,
+            Sql.call(dataSource, "renew the run guard of pipeline " + pipeline, c -> update(c,
                     "UPDATE pipeline_locks SET expires_at = ? WHERE pipeline = ? AND holder = ?",
                     clock.instant().plus(lease), pipeline, holder));
         }
 
         @Override
         public void close() {
-            Sql.call(dataSource, "free the run guard of pipeline " + pipeline, c -> Sql.update(c,
+            Sql.call(dataSource, "free the run guard of pipeline " + pipeline, c -> update(c,
                     "DELETE FROM pipeline_locks WHERE pipeline = ? AND holder = ?", pipeline, holder));
         }
     }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import static io.cairn.core.controlplane.Sql.instant;
+import static io.cairn.core.controlplane.Sql.query;
+import static io.cairn.core.controlplane.Sql.update;
 import static java.util.Objects.requireNonNull;
 
 /** The {@code schedules} table of the control plane. Thread-safe. */
@@ -34,11 +37,11 @@ public final class ScheduleStore {
         requireNonNull(schedule, "schedule is null");
         String action = "add schedule " + schedule.name();
         Sql.call(dataSource, action, c -> {
-            if (!Sql.query(c, "SELECT name FROM schedules WHERE name = ?", row -> 1, schedule.name()).isEmpty()) {
+            if (!query(c, "SELECT name FROM schedules WHERE name = ?", row -> 1, schedule.name()).isEmpty()) {
                 throw new CairnException(ErrorCode.BAD_INPUT, "Cannot %s: it already exists (remove it first)",
                         action);
             }
-            return Sql.update(c, "INSERT INTO schedules (name, pipeline, tenant_id, cron, timezone, created_at) "
+            return update(c, "INSERT INTO schedules (name, pipeline, tenant_id, cron, timezone, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", schedule.name(), schedule.pipeline(), schedule.tenant(),
                     schedule.cron(), schedule.zone().getId(), clock.instant());
         });
@@ -51,9 +54,9 @@ public final class ScheduleStore {
     public boolean remove(String name) {
         requireNonNull(name, "name is null");
         return Sql.call(dataSource, "remove schedule " + name, c -> {
-            Sql.update(c, "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?",
+            update(c, "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?",
                     PipelineScheduler.TASK, name, false);
-            return Sql.update(c, "DELETE FROM schedules WHERE name = ?", name) > 0;
+            return update(c, "DELETE FROM schedules WHERE name = ?", name) > 0;
         });
     }
 
@@ -64,7 +67,7 @@ public final class ScheduleStore {
 
     /** Every schedule by name, with its last outcome and next due time. */
     public List<ScheduleEntry> list() {
-        return Sql.call(dataSource, "list schedules", c -> Sql.query(c, "SELECT " + COLUMNS
+        return Sql.call(dataSource, "list schedules", c -> query(c, "SELECT " + COLUMNS
                 + ", t.execution_time FROM schedules s LEFT JOIN scheduled_tasks t ON t.task_name = ? "
                 + "AND t.task_instance = s.name ORDER BY s.name", ScheduleStore::entry, PipelineScheduler.TASK));
     }
@@ -72,7 +75,7 @@ public final class ScheduleStore {
     /** Records how the run due at {@code due} ended. */
     public void recordRun(String name, Instant due, Instant finished, ScheduleStatus status, String message) {
         String text = message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
-        Sql.call(dataSource, "record the run of schedule " + name, c -> Sql.update(c, "UPDATE schedules SET "
+        Sql.call(dataSource, "record the run of schedule " + name, c -> update(c, "UPDATE schedules SET "
                 + "last_due_at = ?, last_finished_at = ?, last_status = ?, last_message = ? WHERE name = ?", due,
                 finished, status, text, name));
     }
@@ -83,8 +86,8 @@ public final class ScheduleStore {
                 tenant == null ? null : TenantId.of(tenant), row.getString("cron"),
                 ZoneId.of(row.getString("timezone")));
         String status = row.getString("last_status");
-        return new ScheduleEntry(schedule, Sql.instant(row, "last_due_at"), Sql.instant(row, "last_finished_at"),
+        return new ScheduleEntry(schedule, instant(row, "last_due_at"), instant(row, "last_finished_at"),
                 status == null ? null : ScheduleStatus.of(status), row.getString("last_message"),
-                Sql.instant(row, "execution_time"));
+                instant(row, "execution_time"));
     }
 }
