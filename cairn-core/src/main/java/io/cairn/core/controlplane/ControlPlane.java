@@ -1,5 +1,6 @@
 package io.cairn.core.controlplane;
 
+import io.cairn.core.audit.AuditLog;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.SourceSpec;
 import io.cairn.core.config.TenantSpec;
@@ -37,10 +38,12 @@ public final class ControlPlane implements AutoCloseable {
     private final RunStore runs;
     private final CredentialTable credentials;
     private final MasterKeys keys;
+    private final Clock clock;
 
     private ControlPlane(Jdbc jdbc, Clock clock, MasterKeys keys) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.clock = clock;
         this.credentials = new CredentialTable(jdbc, clock, new SecretCipher(keys));
         this.tenants = new TenantStore(jdbc, clock);
         this.sources = new SourceStore(jdbc, clock, credentials);
@@ -126,6 +129,16 @@ public final class ControlPlane implements AutoCloseable {
                 return jdbc.call(action, work::run);
             }
         });
+    }
+
+    /** The audit log: grants, revokes, admin actions and tenant data reads. */
+    public AuditLog audit() {
+        return new AuditLog(new AuditLog.Database() {
+            @Override
+            public <T> T call(String action, AuditLog.Work<T> work) {
+                return jdbc.call(action, work::run);
+            }
+        }, clock);
     }
 
     /** The encrypted credential store: secret options and values connectors rotate. */

@@ -66,6 +66,35 @@ abstract class ControlPlaneContractTest {
     }
 
     @Test
+    void auditLogKeepsEveryEntryNewestFirstAndFiltersByTenantTimeAndAction() {
+        io.cairn.core.audit.AuditLog audit = controlPlane.audit();
+        audit.record("api:ck_abc", "tenant.onboard", ACME, "/api/v1/tenants", io.cairn.core.audit.AuditOutcome.OK, null);
+        clock.advance(Duration.ofSeconds(5));
+        Instant later = clock.instant();
+        audit.record("api:ck_abc", "data.read", BETA, "marts.fct_sales_by_day", io.cairn.core.audit.AuditOutcome.DENIED,
+                "key belongs to acme");
+        audit.record("cli:ops", "access.grant", ACME, "cairn_reader_acme", io.cairn.core.audit.AuditOutcome.OK,
+                "x".repeat(5000));
+
+        assertThat(audit.list(null, null, null, 10))
+                .extracting(e -> e.action(), e -> e.tenant().map(TenantId::value).orElse(null), e -> e.outcome())
+                .containsExactly(
+                        tuple("access.grant", "acme", io.cairn.core.audit.AuditOutcome.OK),
+                        tuple("data.read", "beta", io.cairn.core.audit.AuditOutcome.DENIED),
+                        tuple("tenant.onboard", "acme", io.cairn.core.audit.AuditOutcome.OK));
+        assertThat(audit.list(ACME, null, null, 10)).extracting(e -> e.action())
+                .containsExactly("access.grant", "tenant.onboard");
+        assertThat(audit.list(null, later, null, 10)).extracting(e -> e.action())
+                .containsExactly("access.grant", "data.read");
+        assertThat(audit.list(null, null, "access.", 10)).extracting(e -> e.target())
+                .containsExactly("cairn_reader_acme");
+        assertThat(audit.list(null, null, null, 1)).hasSize(1);
+        assertThat(audit.list(ACME, null, "access.", 1).get(0).detail()).as("long details are cut, not rejected")
+                .hasSize(4096).endsWith("…");
+        assertThat(audit.list(BETA, null, null, 10).get(0).detail()).isEqualTo("key belongs to acme");
+    }
+
+    @Test
     void migrationsAreIdempotent() {
         controlPlane.tenants().upsert(ACME_TENANT);
         controlPlane.close();
