@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cairn.connectors.mock.Fault;
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.Fault;
+import io.cairn.datagen.mock.ShopifyMockServer;
 import io.cairn.connectors.testing.SyncFixture;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.sync.StreamSyncReport;
