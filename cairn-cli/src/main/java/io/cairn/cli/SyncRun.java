@@ -55,6 +55,7 @@ record SyncRun(SyncReport report, Set<String> streams, List<String> failures, Li
     static SyncRun run(ProjectContext context, List<SourceDefinition> sources, int threads) {
         List<SourceDefinition> files = sources.stream()
                 .filter(source -> LandingService.FILE_SOURCE_TYPE.equals(source.type())).toList();
+        // collects streams, failures and alerts as sources run; the report of every load is made at the end
         SyncRun run = new SyncRun(new SyncReport(List.of()), new LinkedHashSet<>(), new ArrayList<>(),
                 new ArrayList<>());
         List<LoadOutcome> loads = new ArrayList<>(SyncCommand.landingService(context, threads).sync(files).loads());
