@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cairn.connectors.common.Json;
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.ShopifyMockServer;
 import io.cairn.connectors.shopify.ShopifySourceFactory;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.controlplane.ControlPlane;

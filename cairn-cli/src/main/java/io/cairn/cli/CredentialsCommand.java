@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import io.cairn.core.controlplane.ControlPlane;
+import io.cairn.core.controlplane.CredentialTable;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.controlplane.Tenant;
 
@@ -47,7 +48,7 @@ final class CredentialsCommand implements Runnable {
                         if (!keys.isEmpty()) {
                             table.row(tenant.id(), source.name(), String.join(", ", keys), controlPlane.credentials()
                                     .needsReauthorisation(tenant.id(), source.name())
-                                    .map(reason -> "needs re-authorisation").orElse("ok"));
+                                    .map(reason -> "needs_reauth").orElse("ok"));
                         }
                     }
                 }
@@ -94,9 +95,25 @@ final class CredentialsCommand implements Runnable {
                 }
                 String current = controlPlane.credentials().get(id, source, key).orElse(null);
                 controlPlane.credentials().compareAndSet(id, source, key, current, value);
-                spec.commandLine().getOut().printf("Stored %s for tenant %s source %s (encrypted).%n", key, id, source);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("Stored %s for tenant %s source %s (encrypted).%n", key, id, source);
+                if (clearReauthorisation(controlPlane, id)) {
+                    out.printf("Cleared needs_reauth of tenant %s source %s: the next sync reads it again.%n", id,
+                            source);
+                }
             }
             return Main.OK;
+        }
+
+        /** New credentials are what re-authorisation asks for; the flag would otherwise keep the source skipped. */
+        private boolean clearReauthorisation(ControlPlane controlPlane, io.cairn.spi.TenantId id) {
+            if (key.equals(CredentialTable.NEEDS_REAUTHORISATION)) {
+                return false;
+            }
+            return controlPlane.credentials().needsReauthorisation(id, source)
+                    .map(flag -> controlPlane.credentials().compareAndSet(id, source,
+                            CredentialTable.NEEDS_REAUTHORISATION, flag, null))
+                    .orElse(false);
         }
     }
 

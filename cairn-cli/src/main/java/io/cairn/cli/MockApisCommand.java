@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.cairn.connectors.mock.GeneratedTenantApis;
+import io.cairn.datagen.mock.GeneratedTenantApis;
 import io.cairn.datagen.Generator;
 import io.cairn.datagen.GeneratorOptions;
 import io.cairn.spi.CairnException;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.cairn.connectors.mock.GeneratedTenantApis;
+import io.cairn.datagen.mock.GeneratedTenantApis;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 

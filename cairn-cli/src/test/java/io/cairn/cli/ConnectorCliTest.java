@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cairn.connectors.common.Json;
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.ShopifyMockServer;
 
 import static io.cairn.cli.CliTest.cairn;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.connectors.mock.QuickBooksMockServer;
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.QuickBooksMockServer;
+import io.cairn.datagen.mock.ShopifyMockServer;
 import io.cairn.core.sync.SourceFactories;
 import io.cairn.spi.TenantId;
 import io.cairn.spi.source.ConfigField;

@@ -38,6 +38,12 @@ final class QuickBooksCsvSource implements Source {
                         + String.join(", ", kind.signature()) + ", ...; Id = csv-<" + kind.key() + ">")).toList();
     }
 
+    /** Streams read different exports and share nothing mutable. */
+    @Override
+    public boolean supportsConcurrentStreams() {
+        return true;
+    }
+
     @Override
     public void read(String stream, Checkpoint from, RecordSink sink) {
         stream(stream);

@@ -40,6 +40,7 @@ final class QuickBooksAuth {
     private final Clock clock;
     private String accessToken;
     private Instant expiresAt = Instant.MIN;
+    private String refusal;
 
     QuickBooksAuth(QuickBooksConfig config, CredentialStore store, ApiClient tokenApi, Clock clock) {
         this.config = config;
@@ -73,6 +74,10 @@ final class QuickBooksAuth {
     }
 
     private void refresh() {
+        if (refusal != null) {
+            // streams read in parallel share this grant: once refused, it is refused for all of them
+            throw new SourceException(Kind.NEEDS_REAUTHORISATION, 400, null, "%s", refusal);
+        }
         String stored = store.get(config.tenant(), config.source(), REFRESH_TOKEN).orElse(null);
         String current = stored != null ? stored : config.refreshToken();
         JsonNode answer = requestTokens(current);
@@ -100,9 +105,9 @@ final class QuickBooksAuth {
         catch (SourceException e) {
             if (e.httpStatus() == 400 && e.getMessage().contains("invalid_grant")) {
                 markNeedsReauthorisation();
-                throw new SourceException(Kind.NEEDS_REAUTHORISATION, 400, e, "Cannot refresh the access token of "
-                        + "%s: QuickBooks answered invalid_grant; the connection must be authorised again",
-                        config.subject());
+                refusal = String.format("Cannot refresh the access token of %s: QuickBooks answered invalid_grant; "
+                        + "the connection must be authorised again", config.subject());
+                throw new SourceException(Kind.NEEDS_REAUTHORISATION, 400, e, "%s", refusal);
             }
             throw e;
         }

@@ -24,6 +24,12 @@ final class QuickBooksSource implements Source {
         return QuickBooksEntities.descriptors();
     }
 
+    /** Streams share the client: its per-realm token bucket, concurrency limit and token refresh lock. */
+    @Override
+    public boolean supportsConcurrentStreams() {
+        return true;
+    }
+
     @Override
     public void read(String stream, Checkpoint from, RecordSink sink) {
         QuickBooksEntities.Entity entity = QuickBooksEntities.byStream(stream).orElseThrow(() ->

@@ -29,6 +29,12 @@ final class ShopifySource implements Source {
         return ShopifyStreams.descriptors();
     }
 
+    /** Streams share the client: its per-shop token bucket and the call-limit pacing hold across threads. */
+    @Override
+    public boolean supportsConcurrentStreams() {
+        return true;
+    }
+
     @Override
     public void read(String stream, Checkpoint from, RecordSink sink) {
         ShopifyStreams.Spec spec = ShopifyStreams.find(stream).orElseThrow(() -> SourceException.permanent(

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.cairn.connectors.mock.Fault;
-import io.cairn.connectors.mock.MockHttp;
+import io.cairn.datagen.mock.Fault;
+import io.cairn.datagen.mock.MockHttp;
 import io.cairn.spi.source.SourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;

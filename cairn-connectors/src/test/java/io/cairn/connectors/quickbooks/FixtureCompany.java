@@ -11,7 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cairn.connectors.mock.QuickBooksMockServer;
+import io.cairn.datagen.mock.QuickBooksMockServer;
 
 import static io.cairn.connectors.testing.TestHelper.copy;
 import static io.cairn.connectors.testing.TestHelper.readJsonLines;

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cairn.connectors.mock.Fault;
-import io.cairn.connectors.mock.QuickBooksMockServer;
+import io.cairn.datagen.mock.Fault;
+import io.cairn.datagen.mock.QuickBooksMockServer;
 import io.cairn.connectors.testing.SyncFixture;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.sync.SourceFactories;

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cairn.connectors.mock.Fault;
-import io.cairn.connectors.mock.QuickBooksMockServer;
+import io.cairn.datagen.mock.Fault;
+import io.cairn.datagen.mock.QuickBooksMockServer;
 import io.cairn.connectors.testing.SyncFixture;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.sync.StreamSyncReport;
@@ -160,10 +160,13 @@ class QuickBooksSyncTest {
 
             List<StreamSyncReport> reports = sync(fixture, source, store, List.of("invoices", "payments"));
 
-            assertThat(reports).as("the sync stops at the first stream").hasSize(1);
-            assertThat(reports.get(0).needsReauthorisation()).isTrue();
-            assertThat(reports.get(0).error()).contains("invalid_grant", "tenant acme source books");
-            assertThat(server.http().requests()).containsExactly("POST /oauth2/v1/tokens/bearer");
+            assertThat(reports).as("both streams start at once (parallel_streams 3), and both are refused")
+                    .isNotEmpty().allSatisfy(report -> {
+                        assertThat(report.needsReauthorisation()).isTrue();
+                        assertThat(report.error()).contains("invalid_grant", "tenant acme source books");
+                    });
+            assertThat(server.http().requests()).as("the refusal is remembered, not asked again")
+                    .containsExactly("POST /oauth2/v1/tokens/bearer");
             assertThat(store.get(ACME, "books", QuickBooksAuth.NEEDS_REAUTHORISATION)).isPresent();
         }
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cairn.connectors.common.Json;
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.ShopifyMockServer;
 
 import static io.cairn.connectors.testing.TestHelper.copy;
 import static io.cairn.connectors.testing.TestHelper.readFixture;

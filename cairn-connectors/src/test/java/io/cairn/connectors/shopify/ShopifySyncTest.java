@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cairn.connectors.mock.ShopifyMockServer;
+import io.cairn.datagen.mock.ShopifyMockServer;
 import io.cairn.connectors.testing.SyncFixture;
 import io.cairn.core.controlplane.SourceDefinition;
 import io.cairn.core.sync.StreamSyncReport;

@@ -3,6 +3,7 @@ package io.cairn.core.sync;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,27 +49,50 @@ public final class ConnectorSync {
         return sync(definition, source, source.streams().stream().map(StreamDescriptor::name).toList());
     }
 
-    /** Syncs the named streams of the source, in order. */
+    /**
+     * Syncs the named streams of the source: up to its {@code parallel_streams} at once when the source supports
+     * concurrent streams, else one after another; reports come in the order of {@code streams}. A stream that fails
+     * does not stop the others; a refused grant stops streams not started yet.
+     */
     public List<StreamSyncReport> sync(SourceDefinition definition, Source source, List<String> streams) {
-        List<StreamSyncReport> reports = new ArrayList<>();
+        int parallel = source.supportsConcurrentStreams()
+                ? Math.min(SourceFactories.parallelStreams(definition), streams.size()) : 1;
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
         MDC.put("tenant", definition.tenant().value());
         MDC.put("source", definition.name());
         try {
-            for (String stream : streams) {
-                StreamSyncReport report = syncStream(definition, source, stream);
-                reports.add(report);
-                if (report.needsReauthorisation()) {
-                    LOG.warn("Stopping the sync of tenant {} source {}: it needs re-authorisation",
-                            definition.tenant(), definition.name());
-                    break;
-                }
+            if (parallel <= 1) {
+                return sequential(definition, source, streams);
             }
+            return new ParallelStreams(parallel, definition).run(streams,
+                    (stream, refused) -> refused.get() ? null : syncStream(definition, source, stream));
         }
         finally {
-            MDC.remove("tenant");
-            MDC.remove("source");
+            restore(mdc);
+        }
+    }
+
+    private List<StreamSyncReport> sequential(SourceDefinition definition, Source source, List<String> streams) {
+        List<StreamSyncReport> reports = new ArrayList<>();
+        for (String stream : streams) {
+            StreamSyncReport report = syncStream(definition, source, stream);
+            reports.add(report);
+            if (report.needsReauthorisation()) {
+                LOG.warn("Stopping the sync of tenant {} source {}: it needs re-authorisation",
+                        definition.tenant(), definition.name());
+                break;
+            }
         }
         return reports;
+    }
+
+    static void restore(Map<String, String> mdc) {
+        if (mdc == null) {
+            MDC.clear();
+        }
+        else {
+            MDC.setContextMap(mdc);
+        }
     }
 
     /** Syncs one stream from its saved checkpoint. */

@@ -42,13 +42,38 @@ public final class SourceFactories {
     public static final String STREAMS_OPTION = "streams";
 
     /**
+     * The platform's option of how many streams of one source are read at once (default
+     * {@value #DEFAULT_PARALLEL_STREAMS}) when its connector supports it. Not passed to the connector.
+     */
+    public static final String PARALLEL_STREAMS_OPTION = "parallel_streams";
+    public static final int DEFAULT_PARALLEL_STREAMS = 3;
+
+    /** The source's {@code parallel_streams}; fails naming tenant and source when it is not a positive number. */
+    public static int parallelStreams(SourceDefinition definition) {
+        String value = definition.options().get(PARALLEL_STREAMS_OPTION);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PARALLEL_STREAMS;
+        }
+        try {
+            int parallel = Integer.parseInt(value.strip());
+            if (parallel >= 1) {
+                return parallel;
+            }
+        }
+        catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CairnException(ErrorCode.CONFIG, "Cannot sync tenant %s source %s: %s '%s' is not a whole number "
+                + "of at least 1", definition.tenant(), definition.name(), PARALLEL_STREAMS_OPTION, value);
+    }
+
+    /**
      * A registered source's configuration with its secrets decrypted from the credential store, secrets flagged by
      * the connector's spec.
      */
     public static SourceConfig config(SourceDefinition source, SourceFactory factory, CredentialTable credentials) {
-        Map<String, String> options = new HashMap<>(credentials.resolve(source));
-        options.remove(STREAMS_OPTION);
-        return new SourceConfig(source.tenant(), source.name(), options, secretKeys(factory));
+        return new SourceConfig(source.tenant(), source.name(), connectorOptions(credentials.resolve(source)),
+                secretKeys(factory));
     }
 
     /** The streams to sync: the source's {@code streams} option, or every stream the source offers. */
@@ -76,8 +101,15 @@ public final class SourceFactories {
 
     /** A registered source's options as a connector configuration, secrets flagged by the connector's spec. */
     public static SourceConfig config(SourceDefinition source, SourceFactory factory) {
-        Set<String> secrets = factory.configSpec().stream().filter(ConfigField::secret).map(ConfigField::name)
-                .collect(Collectors.toSet());
-        return new SourceConfig(source.tenant(), source.name(), source.options(), secrets);
+        return new SourceConfig(source.tenant(), source.name(), connectorOptions(source.options()),
+                secretKeys(factory));
+    }
+
+    /** The options without the platform's own ({@code streams}, {@code parallel_streams}). */
+    private static Map<String, String> connectorOptions(Map<String, String> options) {
+        Map<String, String> connector = new HashMap<>(options);
+        connector.remove(STREAMS_OPTION);
+        connector.remove(PARALLEL_STREAMS_OPTION);
+        return connector;
     }
 }

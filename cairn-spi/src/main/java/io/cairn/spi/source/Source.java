@@ -2,7 +2,10 @@ package io.cairn.spi.source;
 
 import java.util.List;
 
-/** An open connection to one tenant's source system. Not required to be thread-safe: one stream at a time. */
+/**
+ * An open connection to one tenant's source system. Not required to be thread-safe: one stream at a time, unless
+ * {@link #supportsConcurrentStreams()} says otherwise.
+ */
 public interface Source extends AutoCloseable {
     /** The streams this source offers, with the landing contract of their records. */
     List<StreamDescriptor> streams();
@@ -22,6 +25,14 @@ public interface Source extends AutoCloseable {
         return streams().stream().filter(stream -> stream.name().equals(name)).findFirst()
                 .orElseThrow(() -> SourceException.permanent("Cannot read stream %s: the source has no such stream",
                         name));
+    }
+
+    /**
+     * Whether {@link #read} may run for several different streams at once from different threads. Sources that say
+     * so share their rate limits between those reads themselves.
+     */
+    default boolean supportsConcurrentStreams() {
+        return false;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

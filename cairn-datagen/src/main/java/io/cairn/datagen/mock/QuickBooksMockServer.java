@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
-import io.cairn.connectors.common.Json;
 
 /**
  * A QuickBooks Online API on loopback: the OAuth2 token endpoint (every refresh rotates the refresh token and
@@ -67,7 +66,7 @@ public final class QuickBooksMockServer implements AutoCloseable {
     /** Deletes a record: it leaves the query results and appears in CDC as {@code status: Deleted}. */
     public synchronized void delete(String entity, String id, String deletedAt) {
         data.getOrDefault(entity, new ArrayList<>()).removeIf(record -> record.path("Id").asText().equals(id));
-        ObjectNode tombstone = Json.object().put("domain", "QBO").put("status", "Deleted").put("Id", id);
+        ObjectNode tombstone = MockJson.object().put("domain", "QBO").put("status", "Deleted").put("Id", id);
         tombstone.putObject("MetaData").put("LastUpdatedTime", deletedAt);
         deleted.computeIfAbsent(entity, k -> new ArrayList<>()).add(tombstone);
     }
@@ -143,7 +142,7 @@ public final class QuickBooksMockServer implements AutoCloseable {
             String access = "at-" + n;
             validAccessTokens.add(access);
             refreshToken = "rt-" + n;
-            MockHttp.send(exchange, 200, Json.object().put("access_token", access).put("token_type", "bearer")
+            MockHttp.send(exchange, 200, MockJson.object().put("access_token", access).put("token_type", "bearer")
                     .put("expires_in", 3600).put("refresh_token", refreshToken)
                     .put("x_refresh_token_expires_in", 8726400).toString());
         }
@@ -159,7 +158,7 @@ public final class QuickBooksMockServer implements AutoCloseable {
         synchronized (this) {
             page = query.answer(data.getOrDefault(query.entity(), List.of()), NAME_LISTS.contains(query.entity()));
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = MockJson.object();
         ObjectNode response = body.putObject("QueryResponse");
         if (!page.isEmpty()) {
             ArrayNode array = response.putArray(query.entity());
@@ -172,7 +171,7 @@ public final class QuickBooksMockServer implements AutoCloseable {
 
     private void cdc(HttpExchange exchange, String entities, String changedSince) throws IOException {
         OffsetDateTime since = OffsetDateTime.parse(changedSince);
-        ObjectNode body = Json.object();
+        ObjectNode body = MockJson.object();
         ArrayNode queries = body.putArray("CDCResponse").addObject().putArray("QueryResponse");
         synchronized (this) {
             for (String entity : entities.split(",")) {
@@ -187,7 +186,7 @@ public final class QuickBooksMockServer implements AutoCloseable {
 
     /** A QuickBooks fault body, as sent with errors (and sometimes with 200). */
     public static String fault(String type, String code, String message) {
-        ObjectNode body = Json.object();
+        ObjectNode body = MockJson.object();
         ObjectNode fault = body.putObject("Fault");
         fault.putArray("Error").addObject().put("Message", message).put("Detail", message).put("code", code);
         fault.put("type", type);

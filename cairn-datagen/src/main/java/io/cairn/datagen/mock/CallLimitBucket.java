@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 /** Shopify's leaky bucket of API calls: each call adds one, the bucket drains at a fixed rate. */
 final class CallLimitBucket {

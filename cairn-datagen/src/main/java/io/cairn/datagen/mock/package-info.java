@@ -1,2 +1,2 @@
 /** Shopify- and QuickBooks-compatible mock APIs on loopback, with injectable faults, for tests and the demo. */
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;

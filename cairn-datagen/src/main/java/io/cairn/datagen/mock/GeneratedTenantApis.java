@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cairn.connectors.common.Json;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 
@@ -149,11 +148,11 @@ public final class GeneratedTenantApis implements AutoCloseable {
         Map<String, String> first = new TreeMap<>();
         for (ObjectNode level : levels) {
             first.merge(level.path("location_id").asText(), level.path("updated_at").asText(),
-                    (a, b) -> time(Json.MAPPER.getNodeFactory().textNode(a))
-                            .isBefore(time(Json.MAPPER.getNodeFactory().textNode(b))) ? a : b);
+                    (a, b) -> time(MockJson.MAPPER.getNodeFactory().textNode(a))
+                            .isBefore(time(MockJson.MAPPER.getNodeFactory().textNode(b))) ? a : b);
         }
         List<ObjectNode> locations = new ArrayList<>();
-        first.forEach((id, updatedAt) -> locations.add(Json.object().put("id", Long.parseLong(id))
+        first.forEach((id, updatedAt) -> locations.add(MockJson.object().put("id", Long.parseLong(id))
                 .put("name", "Location " + id).put("active", true).put("updated_at", updatedAt)));
         return locations;
     }
@@ -209,7 +208,7 @@ public final class GeneratedTenantApis implements AutoCloseable {
 
     private static ObjectNode parse(String line) {
         try {
-            JsonNode node = Json.MAPPER.readTree(line);
+            JsonNode node = MockJson.MAPPER.readTree(line);
             return node instanceof ObjectNode object ? object : null;
         }
         catch (IOException e) {

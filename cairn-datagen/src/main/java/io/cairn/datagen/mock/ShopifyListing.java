@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cairn.connectors.common.Json;
 
 /** How the Shopify mock answers a listing: filter, sort, keyset page, {@code fields} projection. */
 final class ShopifyListing {
@@ -148,7 +147,7 @@ final class ShopifyListing {
         if (fields == null) {
             return record;
         }
-        ObjectNode projected = Json.object();
+        ObjectNode projected = MockJson.object();
         for (String field : fields.split(",")) {
             if (record.has(field.trim())) {
                 projected.set(field.trim(), record.get(field.trim()));
@@ -159,12 +158,12 @@ final class ShopifyListing {
 
     private static String encode(Map<String, String> state) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Json.MAPPER.valueToTree(state).toString().getBytes(StandardCharsets.UTF_8));
+                MockJson.MAPPER.valueToTree(state).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> decode(String token) {
         try {
-            JsonNode node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(token));
+            JsonNode node = MockJson.MAPPER.readTree(Base64.getUrlDecoder().decode(token));
             Map<String, String> state = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();

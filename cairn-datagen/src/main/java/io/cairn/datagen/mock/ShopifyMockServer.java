@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
-import io.cairn.connectors.common.Json;
 
 /**
  * A Shopify Admin REST API on loopback: {@code /admin/api/{version}/{resource}.json} for orders, customers,
@@ -105,7 +104,7 @@ public final class ShopifyMockServer implements AutoCloseable {
         }
         Matcher txn = TRANSACTIONS.matcher(resource);
         if (txn.matches()) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
+            ArrayNode array = MockJson.MAPPER.createArrayNode();
             synchronized (this) {
                 transactions.getOrDefault(txn.group(1), List.of()).forEach(array::add);
             }
@@ -128,7 +127,7 @@ public final class ShopifyMockServer implements AutoCloseable {
         if (result.nextLink() != null) {
             exchange.getResponseHeaders().set("Link", "<" + result.nextLink() + ">; rel=\"next\"");
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = MockJson.object();
         ArrayNode array = body.putArray(resource);
         result.records().forEach(array::add);
         MockHttp.send(exchange, 200, body.toString());

@@ -1,4 +1,4 @@
-package io.cairn.connectors.mock;
+package io.cairn.datagen.mock;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,6 +41,9 @@ public final class MockHttp implements AutoCloseable {
     private final List<String> requests = new ArrayList<>();
     private final Deque<Planned> faults = new ArrayDeque<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
     private volatile IntConsumer afterRequest = n -> {};
     private java.util.Random random;
     private double faultRate;
@@ -79,6 +83,22 @@ public final class MockHttp implements AutoCloseable {
         this.afterRequest = hook;
     }
 
+    /**
+     * Holds every request this long before answering it, so clients that send concurrently are seen overlapping
+     * (as a real API's latency would make them).
+     */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /**
+     * The most requests seen in flight at once: counted from arrival until just before the answer is sent, so a
+     * client that sends its next request only after an answer is never counted twice.
+     */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** Every request so far, as {@code METHOD path?query}, in arrival order. */
     public synchronized List<String> requests() {
         return List.copyOf(requests);
@@ -97,6 +117,7 @@ public final class MockHttp implements AutoCloseable {
             fault = nextFault(target);
         }
         boolean drop = fault != null && fault.kind() != Fault.Kind.STATUS;
+        hold();
         try {
             if (fault != null) {
                 answerFault(exchange, fault);
@@ -120,6 +141,21 @@ public final class MockHttp implements AutoCloseable {
         }
     }
 
+    private void hold() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
     private Fault nextFault(String target) {
         for (var it = faults.iterator(); it.hasNext(); ) {
             Planned planned = it.next();
@@ -129,7 +165,7 @@ public final class MockHttp implements AutoCloseable {
             }
         }
         if (faultRate > 0 && random.nextDouble() < faultRate) {
-            return random.nextBoolean() ? Fault.tooManyRequests(java.time.Duration.ofMillis(50)) : Fault.serverError();
+            return random.nextBoolean() ? Fault.tooManyRequests(Duration.ofMillis(50)) : Fault.serverError();
         }
         return null;
     }
