@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,24 +43,54 @@ public final class RowLevelSecurity {
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private final IsolationLayout layout;
+    private final PiiMasking masking;
 
     public RowLevelSecurity(IsolationLayout layout) {
         this.layout = java.util.Objects.requireNonNull(layout, "layout is null");
+        this.masking = new PiiMasking(layout);
     }
 
-    /** Brings roles, privileges and policies up to date for the given tenants; returns what changed. */
+    /**
+     * Brings roles, privileges and policies up to date for the given tenants; returns what changed. PII masking is
+     * left as the last {@link #apply(Connection, Collection, MaskedColumns)} made it (a new table is granted whole).
+     */
     public IsolationReport apply(Connection connection, Collection<TenantId> tenants) {
+        return apply(connection, tenants, null);
+    }
+
+    /**
+     * As {@link #apply(Connection, Collection)}, and also brings PII masking in line with {@code masked} (see
+     * {@link PiiMasking}): tables with PII columns get column grants and a masking view, tables without lose theirs.
+     */
+    public IsolationReport apply(Connection connection, Collection<TenantId> tenants, MaskedColumns masked) {
+        return inTransaction(connection, () -> applyInTransaction(connection, tenants, masked));
+    }
+
+    /** The schema holding the masking views of a reader schema's tables with PII columns. */
+    public static String maskedSchema(String readerSchema) {
+        return PiiMasking.maskedSchema(readerSchema);
+    }
+
+    /**
+     * Drops every masking view, so that a model build may replace the tables they read; the next {@link #apply}
+     * with the project's PII columns creates them again. Returns how many were dropped.
+     */
+    public int dropMaskingViews(Connection connection) {
+        return inTransaction(connection, () -> masking.dropViews(connection));
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Connection connection, Work<T> work) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                IsolationReport report = applyInTransaction(connection, tenants);
+                T result = work.run();
                 connection.commit();
-                LOG.info("Tenant isolation applied: {} roles, {} tables secured, {} policies, {} reader grants "
-                                + "created; {} relations withheld", report.rolesCreated().size(),
-                        report.tablesSecured().size(), report.policiesCreated().size(), report.readerGrants().size(),
-                        report.withheld().size());
-                return report;
+                return result;
             }
             catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -75,19 +106,14 @@ public final class RowLevelSecurity {
         }
     }
 
-    private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants)
-            throws SQLException {
+    private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants,
+            MaskedColumns masked) throws SQLException {
         execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
-        List<String> roles = new ArrayList<>();
-        for (String group : List.of(TenantRoles.ADMIN, TenantRoles.LOADER, TenantRoles.TRANSFORMER,
-                TenantRoles.READERS)) {
-            createRole(connection, group, roles);
-        }
-        for (TenantId tenant : tenants.stream().sorted().toList()) {
-            createRole(connection, TenantRoles.reader(tenant), roles);
-            execute(connection, "GRANT " + TenantRoles.READERS + " TO " + TenantRoles.reader(tenant));
-        }
+        List<String> roles = createRoles(connection, tenants);
         grantSchemas(connection);
+        if (masked != null) {
+            masking.prepareSchemas(connection);
+        }
         Changes changes = new Changes();
         boolean invokerViews = serverVersion(connection) >= SECURITY_INVOKER_VERSION;
         for (Relation relation : Relation.list(connection, layout.allSchemas())) {
@@ -95,22 +121,49 @@ public final class RowLevelSecurity {
                 secureTable(connection, relation, changes);
             }
             if (layout.readerSchemas().contains(relation.schema())) {
-                exposeToReaders(connection, relation, invokerViews, changes);
+                Set<String> pii = masked == null ? Set.of() : masked.of(relation.schema(), relation.name());
+                exposeToReaders(connection, relation, invokerViews, pii, changes);
+                if (masked != null && relation.hasTenantId() && relation.isTable()) {
+                    masking.apply(connection, relation, pii, changes);
+                }
             }
         }
         for (String foreign : changes.foreignPolicies) {
             LOG.warn("Policy {} was not created by Cairn; a permissive policy widens what tenant readers see", foreign);
         }
-        return new IsolationReport(roles, changes.secured, changes.policies, changes.grants, changes.withheld,
-                changes.foreignPolicies);
+        IsolationReport report = new IsolationReport(roles, changes.secured, changes.policies, changes.grants,
+                changes.withheld, changes.foreignPolicies, changes.maskingViews);
+        LOG.info("Tenant isolation applied: {} roles, {} tables secured, {} policies, {} reader grants, {} masking "
+                        + "views created; {} relations withheld", report.rolesCreated().size(),
+                report.tablesSecured().size(), report.policiesCreated().size(), report.readerGrants().size(),
+                report.maskingViews().size(), report.withheld().size());
+        return report;
     }
 
-    private static final class Changes {
+    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
+    private static List<String> createRoles(Connection connection, Collection<TenantId> tenants) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        for (String group : List.of(TenantRoles.ADMIN, TenantRoles.LOADER, TenantRoles.TRANSFORMER,
+                TenantRoles.READERS, TenantRoles.PII_READERS)) {
+            createRole(connection, group, roles);
+        }
+        for (TenantId tenant : tenants.stream().sorted().toList()) {
+            createRole(connection, TenantRoles.reader(tenant), roles);
+            execute(connection, "GRANT " + TenantRoles.READERS + " TO " + TenantRoles.reader(tenant));
+            createRole(connection, TenantRoles.pii(tenant), roles);
+            execute(connection, "GRANT " + TenantRoles.PII_READERS + " TO " + TenantRoles.pii(tenant));
+        }
+        return roles;
+    }
+
+    /** What one run changed, filled in as it goes. */
+    static final class Changes {
         final List<String> secured = new ArrayList<>();
         final List<String> policies = new ArrayList<>();
         final List<String> grants = new ArrayList<>();
         final List<String> withheld = new ArrayList<>();
         final List<String> foreignPolicies = new ArrayList<>();
+        final List<String> maskingViews = new ArrayList<>();
     }
 
     private void grantSchemas(Connection connection) throws SQLException {
@@ -163,9 +216,12 @@ public final class RowLevelSecurity {
                 .forEach(policy -> changes.foreignPolicies.add(table.display() + ":" + policy));
     }
 
-    private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Changes changes)
-            throws SQLException {
-        String refusal = refusal(relation, invokerViews);
+    private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Set<String> pii,
+            Changes changes) throws SQLException {
+        String refusal = !pii.isEmpty() && !relation.isTable()
+                ? "PII columns " + new java.util.TreeSet<>(pii) + " can be masked on tables only; materialize it as a "
+                        + "table"
+                : refusal(relation, invokerViews);
         if (refusal != null) {
             if (relation.readable()) {
                 revokeFromReaders(connection, relation);

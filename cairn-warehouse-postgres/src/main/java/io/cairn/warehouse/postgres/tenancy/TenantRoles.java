@@ -22,6 +22,10 @@ public final class TenantRoles {
     public static final String READERS = "cairn_readers";
     /** Prefix of a tenant's reader role, {@code cairn_reader_<tenant>}. */
     public static final String READER_PREFIX = "cairn_reader_";
+    /** The group holding {@code SELECT} on PII columns; only tenants' PII roles are its members. */
+    public static final String PII_READERS = "cairn_pii_readers";
+    /** Prefix of a tenant's PII role, {@code cairn_pii_<tenant>}: granted to its reader when PII access is granted. */
+    public static final String PII_PREFIX = "cairn_pii_";
     /** PostgreSQL's longest role name; a longer one would be silently truncated and could collide. */
     static final int MAX_NAME = 63;
 
@@ -36,6 +40,12 @@ public final class TenantRoles {
                     role, MAX_NAME, MAX_NAME - READER_PREFIX.length());
         }
         return role;
+    }
+
+    /** The PII role of a tenant; its reader sees PII columns in clear while it is a member. */
+    public static String pii(TenantId tenant) {
+        reader(tenant);
+        return PII_PREFIX + tenant.value();
     }
 
     /**
