@@ -62,6 +62,7 @@ record SyncRun(SyncReport report, Set<String> streams, List<String> failures) {
                 failures.add(String.format("tenant %s source %s: %s", source.tenant(), source.name(), e.getMessage()));
             }
         }
+        TenantIsolationHook.afterLanding(context);
         return new SyncRun(new SyncReport(loads), streams, failures);
     }
 

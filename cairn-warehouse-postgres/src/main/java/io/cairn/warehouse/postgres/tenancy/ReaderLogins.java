@@ -44,7 +44,8 @@ public final class ReaderLogins {
         String quoted = DIALECT.quote(role);
         try {
             execute(connection, "ALTER ROLE " + quoted + " LOGIN");
-            connection.unwrap(PGConnection.class).alterUserPassword(role, password, "scram-sha-256");
+            // The driver wipes the array it is given; the caller keeps its own to show the password once.
+            connection.unwrap(PGConnection.class).alterUserPassword(role, password.clone(), "scram-sha-256");
             execute(connection, (pii ? "GRANT " : "REVOKE ") + DIALECT.quote(TenantRoles.pii(tenant))
                     + (pii ? " TO " : " FROM ") + quoted);
             execute(connection, "ALTER ROLE " + quoted + " SET search_path = " + String.join(", ",
