@@ -399,6 +399,25 @@ class TenantIsolationTest {
         }
     }
 
+    @Test
+    void theReaderPolicyIsAnIndexConditionAndOlderPoliciesAreUpdated() throws Exception {
+        TestPostgres.execute(url, "postgres", "CREATE INDEX IF NOT EXISTS fct_sales_tenant_day ON marts.fct_sales "
+                + "(tenant_id, day)", "ALTER POLICY cairn_tenant_reader ON marts.fct_sales USING (tenant_id = "
+                + "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, 14) END))",
+                "COMMENT ON POLICY cairn_tenant_reader ON marts.fct_sales IS NULL");
+        String explain = "EXPLAIN (COSTS OFF) SELECT revenue FROM marts.fct_sales WHERE day = '2024-01-02'";
+        assertThat(String.join("\n", own("plan under the version 1 policy", "SET enable_seqscan = off", explain)))
+                .as("current_user is a name, collation C: not comparable with the index").doesNotContain("Index Cond: ((tenant_id");
+
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            assertThat(security.apply(admin, List.of(ACME, GLOBEX, INITECH)).policiesCreated())
+                    .containsExactly("marts.fct_sales:cairn_tenant_reader (updated to cairn reader policy v2)");
+        }
+        assertThat(String.join("\n", own("plan under the current policy", "SET enable_seqscan = off", explain)))
+                .contains("Index Cond: ((tenant_id = ");
+        assertThat(own("read after the policy update", "SELECT count(*) FROM marts.fct_sales")).containsExactly("3");
+    }
+
     private static void landOrders(PostgresWarehouse warehouse, TenantId tenant, String line) throws Exception {
         Path file = Files.writeString(dir.resolve(tenant + ".jsonl"), line + "\n");
         warehouse.rawLoader().land(new LoadRequest(tenant, "shopify", "orders", tenant + "-1", file,

@@ -35,6 +35,12 @@ import io.cairn.warehouse.postgres.PostgresDialect;
 public final class RowLevelSecurity {
     public static final String PIPELINE_POLICY = "cairn_pipeline";
     public static final String READER_POLICY = "cairn_tenant_reader";
+    /**
+     * Commented on every reader policy: the version of its expression. Version 2 gives the tenant expression the
+     * database's default collation ({@code current_user} is a {@code name}, collation "C"), without which the
+     * policy cannot use an index on {@code tenant_id}; a policy without it is updated in place.
+     */
+    static final String READER_POLICY_VERSION = "cairn reader policy v2";
     private static final Logger LOG = LoggerFactory.getLogger(RowLevelSecurity.class);
     /** The first key of Cairn's advisory locks ("CAIR"), as in the raw loader; the second is this class's. */
     private static final int LOCK_CLASS = 0x43414952;
@@ -209,6 +215,16 @@ public final class RowLevelSecurity {
             execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
                     + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY);
+        }
+        else if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
+            execute(connection, "ALTER POLICY " + READER_POLICY + " ON " + table.qualified() + " TO "
+                    + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
+            changes.policies.add(table.display() + ":" + READER_POLICY + " (updated to " + READER_POLICY_VERSION
+                    + ")");
+        }
+        if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
+            execute(connection, "COMMENT ON POLICY " + READER_POLICY + " ON " + table.qualified() + " IS '"
+                    + READER_POLICY_VERSION + "'");
         }
         table.policies().stream()
                 .filter(policy -> !policy.equals(PIPELINE_POLICY) && !policy.equals(READER_POLICY))

@@ -56,6 +56,6 @@ public final class TenantRoles {
      */
     static String currentTenantSql() {
         return "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, "
-                + (READER_PREFIX.length() + 1) + ") END)";
+                + (READER_PREFIX.length() + 1) + ") END COLLATE \"default\")";
     }
 }
