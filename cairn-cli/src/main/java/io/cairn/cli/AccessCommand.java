@@ -60,6 +60,9 @@ final class AccessCommand implements Runnable {
         boolean pii;
         @Option(names = "--host", description = "Host name to print for BI tools (default: the warehouse URL's).")
         String host;
+        /** The project whose pii tags the grant applies (as a build would), e.g. --models DIR. */
+        @Mixin
+        ModelOptions model;
         @Spec
         CommandSpec spec;
 
@@ -88,10 +91,14 @@ final class AccessCommand implements Runnable {
             return Main.OK;
         }
 
+        /**
+         * Brings isolation and PII masking up to date first (as after a build, with the project's pii tags), so that
+         * a table built before masking existed is never granted whole to the new login.
+         */
         private String grant(PostgresWarehouse warehouse, ProjectContext context, TenantId tenant, char[] password) {
+            ModelRun project = new ModelRun(context, model, new PrintWriter(java.io.Writer.nullWriter()));
+            TenantIsolationHook.afterBuild(context, project.engine());
             try (Connection connection = warehouse.connect()) {
-                new RowLevelSecurity(LAYOUT).apply(connection, context.controlPlane().tenants().list().stream()
-                        .map(io.cairn.core.controlplane.Tenant::id).toList());
                 return ReaderLogins.grant(connection, tenant, password, pii, LAYOUT);
             }
             catch (SQLException e) {

@@ -114,7 +114,7 @@ class AccessCliTest {
     void aUserModelWithTenantIdGetsPoliciesAndMaskingOnTheBuildThatCreatesIt() throws Exception {
         Path project = postgresProject();
         Path models = userProject(project);
-        CliTest.Run grant = cairn("access", "grant", "acme", "-p", project.toString());
+        CliTest.Run grant = cairn("access", "grant", "acme", "-p", project.toString(), "--models", models.toString());
         String password = password(grant.out());
 
         CliTest.Run build = cairn("build", "-p", project.toString(), "--models", models.toString());
@@ -138,6 +138,23 @@ class AccessCliTest {
                     .as("a model added later is secured on the next build").containsExactly("acme:1");
             assertThat(query(reader, "SELECT email FROM customer_spend")).as("masking restored after the rebuild")
                     .containsExactly("***");
+        }
+    }
+
+    @Test
+    void aGrantMasksPiiInTablesBuiltBeforeMaskingExisted() throws Exception {
+        Path project = postgresProject();
+        Path models = userProject(project);
+        execute(project, "CREATE SCHEMA marts", "CREATE TABLE marts.customer_spend AS SELECT 'acme'::text AS tenant_id, "
+                + "'ann@acme.example'::text AS email, 10 AS amount");
+
+        CliTest.Run grant = cairn("access", "grant", "acme", "-p", project.toString(), "--models", models.toString());
+
+        assertThat(grant.exit()).as(grant.err()).isZero();
+        try (Connection reader = reader(project, password(grant.out()))) {
+            assertThat(query(reader, "SELECT email FROM customer_spend")).containsExactly("***");
+            assertThatThrownBy(() -> query(reader, "SELECT email FROM marts.customer_spend"))
+                    .hasMessageContaining("permission denied");
         }
     }
 
