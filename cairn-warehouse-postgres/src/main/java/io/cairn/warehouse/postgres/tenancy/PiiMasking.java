@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,10 +42,10 @@ final class PiiMasking {
     void prepareSchemas(Connection connection) throws SQLException {
         for (String schema : layout.readerSchemas()) {
             String quoted = dialect.quote(maskedSchema(schema));
-            execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
-            execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
-            execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
-            execute(connection, "GRANT USAGE ON SCHEMA " + quoted + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+            Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
+            Sql.execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + quoted + " TO " + TenantRoles.READERS);
         }
     }
 
@@ -63,39 +62,39 @@ final class PiiMasking {
         String current = viewComment(connection, maskedSchema(table.schema()), table.name());
         if (pii.isEmpty()) {
             if (current != null) {
-                execute(connection, "DROP VIEW " + view);
+                Sql.execute(connection, "DROP VIEW " + view);
                 changes.maskingViews.add(viewDisplay + " (dropped: no PII columns)");
             }
             if (!tableGranted(connection, table)) {
-                execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.READERS);
+                Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.READERS);
                 changes.grants.add(table.display());
             }
             return;
         }
         String piiNames = names(columns, column -> pii.contains(column.name()));
         String plainNames = names(columns, column -> !pii.contains(column.name()));
-        execute(connection, "REVOKE SELECT ON " + table.qualified() + " FROM " + TenantRoles.READERS);
-        execute(connection, "REVOKE SELECT (" + piiNames + ") ON " + table.qualified() + " FROM "
+        Sql.execute(connection, "REVOKE SELECT ON " + table.qualified() + " FROM " + TenantRoles.READERS);
+        Sql.execute(connection, "REVOKE SELECT (" + piiNames + ") ON " + table.qualified() + " FROM "
                 + TenantRoles.READERS);
         if (!plainNames.isEmpty()) {
-            execute(connection, "GRANT SELECT (" + plainNames + ") ON " + table.qualified() + " TO "
+            Sql.execute(connection, "GRANT SELECT (" + plainNames + ") ON " + table.qualified() + " TO "
                     + TenantRoles.READERS);
         }
-        execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.PII_READERS);
+        Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.PII_READERS);
         String description = VIEW_MARK + columns.stream()
                 .map(column -> column.name() + " " + column.type() + (pii.contains(column.name()) ? " pii" : ""))
                 .collect(Collectors.joining(", "));
         if (description.equals(current)) {
             return;
         }
-        execute(connection, "DROP VIEW IF EXISTS " + view);
-        execute(connection, "CREATE VIEW " + view + " WITH (security_barrier = true) AS SELECT "
+        Sql.execute(connection, "DROP VIEW IF EXISTS " + view);
+        Sql.execute(connection, "CREATE VIEW " + view + " WITH (security_barrier = true) AS SELECT "
                 + columns.stream().map(column -> select(column, pii.contains(column.name())))
                         .collect(Collectors.joining(", "))
                 + " FROM " + table.qualified() + " t WHERE t.tenant_id = " + TenantRoles.currentTenantSql());
-        execute(connection, "COMMENT ON VIEW " + view + " IS " + dialect.literal(description));
-        execute(connection, "REVOKE ALL ON " + view + " FROM PUBLIC");
-        execute(connection, "GRANT SELECT ON " + view + " TO " + TenantRoles.READERS);
+        Sql.execute(connection, "COMMENT ON VIEW " + view + " IS " + dialect.literal(description));
+        Sql.execute(connection, "REVOKE ALL ON " + view + " FROM PUBLIC");
+        Sql.execute(connection, "GRANT SELECT ON " + view + " TO " + TenantRoles.READERS);
         changes.maskingViews.add(viewDisplay);
     }
 
@@ -104,7 +103,7 @@ final class PiiMasking {
         int dropped = 0;
         for (String schema : layout.readerSchemas()) {
             for (String name : markedViews(connection, maskedSchema(schema))) {
-                execute(connection, "DROP VIEW " + dialect.relation(maskedSchema(schema), name));
+                Sql.execute(connection, "DROP VIEW " + dialect.relation(maskedSchema(schema), name));
                 dropped++;
             }
         }
@@ -175,11 +174,6 @@ final class PiiMasking {
         return views;
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
     /** A column of a secured table: its name, its type as SQL, and whether it holds text (masked as '***'). */
     record Column(String name, String type, boolean text) {

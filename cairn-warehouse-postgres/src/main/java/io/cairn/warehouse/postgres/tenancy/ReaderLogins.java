@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,12 +42,12 @@ public final class ReaderLogins {
         String role = TenantRoles.reader(tenant);
         String quoted = DIALECT.quote(role);
         try {
-            execute(connection, "ALTER ROLE " + quoted + " LOGIN");
+            Sql.execute(connection, "ALTER ROLE " + quoted + " LOGIN");
             // The driver wipes the array it is given; the caller keeps its own to show the password once.
             connection.unwrap(PGConnection.class).alterUserPassword(role, password.clone(), "scram-sha-256");
-            execute(connection, (pii ? "GRANT " : "REVOKE ") + DIALECT.quote(TenantRoles.pii(tenant))
+            Sql.execute(connection, (pii ? "GRANT " : "REVOKE ") + DIALECT.quote(TenantRoles.pii(tenant))
                     + (pii ? " TO " : " FROM ") + quoted);
-            execute(connection, "ALTER ROLE " + quoted + " SET search_path = " + String.join(", ",
+            Sql.execute(connection, "ALTER ROLE " + quoted + " SET search_path = " + String.join(", ",
                     schemas(layout).stream().map(DIALECT::quote).toList()));
             LOG.info("Reader login {} granted for tenant {} ({})", role, tenant, pii ? "with PII" : "PII masked");
             return role;
@@ -74,8 +73,8 @@ public final class ReaderLogins {
     public static int revoke(Connection connection, TenantId tenant) {
         String role = TenantRoles.reader(tenant);
         try {
-            execute(connection, "ALTER ROLE " + DIALECT.quote(role) + " NOLOGIN PASSWORD NULL");
-            execute(connection, "REVOKE " + DIALECT.quote(TenantRoles.pii(tenant)) + " FROM " + DIALECT.quote(role));
+            Sql.execute(connection, "ALTER ROLE " + DIALECT.quote(role) + " NOLOGIN PASSWORD NULL");
+            Sql.execute(connection, "REVOKE " + DIALECT.quote(TenantRoles.pii(tenant)) + " FROM " + DIALECT.quote(role));
             int ended = terminateSessions(connection, role);
             LOG.info("Reader login {} revoked for tenant {}; {} open sessions ended", role, tenant, ended);
             return ended;
@@ -94,12 +93,6 @@ public final class ReaderLogins {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

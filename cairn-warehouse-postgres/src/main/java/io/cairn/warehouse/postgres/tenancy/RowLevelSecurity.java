@@ -1,7 +1,6 @@
 package io.cairn.warehouse.postgres.tenancy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,8 +113,8 @@ public final class RowLevelSecurity {
 
     private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants,
             MaskedColumns masked) throws SQLException {
-        execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
-        List<String> roles = createRoles(connection, tenants);
+        Sql.execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
+        List<String> roles = TenantRoles.create(connection, tenants);
         grantSchemas(connection);
         if (masked != null) {
             masking.prepareSchemas(connection);
@@ -146,22 +145,6 @@ public final class RowLevelSecurity {
         return report;
     }
 
-    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
-    private static List<String> createRoles(Connection connection, Collection<TenantId> tenants) throws SQLException {
-        List<String> roles = new ArrayList<>();
-        for (String group : List.of(TenantRoles.ADMIN, TenantRoles.LOADER, TenantRoles.TRANSFORMER,
-                TenantRoles.READERS, TenantRoles.PII_READERS)) {
-            createRole(connection, group, roles);
-        }
-        for (TenantId tenant : tenants.stream().sorted().toList()) {
-            createRole(connection, TenantRoles.reader(tenant), roles);
-            execute(connection, "GRANT " + TenantRoles.READERS + " TO " + TenantRoles.reader(tenant));
-            createRole(connection, TenantRoles.pii(tenant), roles);
-            execute(connection, "GRANT " + TenantRoles.PII_READERS + " TO " + TenantRoles.pii(tenant));
-        }
-        return roles;
-    }
-
     /** What one run changed, filled in as it goes. */
     static final class Changes {
         final List<String> secured = new ArrayList<>();
@@ -174,56 +157,56 @@ public final class RowLevelSecurity {
 
     private void grantSchemas(Connection connection) throws SQLException {
         String raw = dialect.quote(layout.rawSchema());
-        execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        Sql.execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         for (String schema : layout.allSchemas()) {
             String quoted = dialect.quote(schema);
-            execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
-            execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
-            execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
-            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+            Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
+            Sql.execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
             if (!layout.readerSchemas().contains(schema)) {
-                execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
+                Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
             }
         }
-        execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
-        execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.LOADER);
-        execute(connection, "GRANT USAGE ON SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
-        execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        Sql.execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        Sql.execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        Sql.execute(connection, "GRANT USAGE ON SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        Sql.execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
         for (String schema : layout.modelSchemas()) {
             String quoted = dialect.quote(schema);
-            execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
-            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+            Sql.execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+            Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
         }
         for (String schema : layout.readerSchemas()) {
-            execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
         }
     }
 
     private void secureTable(Connection connection, Relation table, Changes changes) throws SQLException {
         if (!table.rowSecurity() || !table.forced()) {
-            execute(connection, "ALTER TABLE " + table.qualified() + " ENABLE ROW LEVEL SECURITY");
-            execute(connection, "ALTER TABLE " + table.qualified() + " FORCE ROW LEVEL SECURITY");
+            Sql.execute(connection, "ALTER TABLE " + table.qualified() + " ENABLE ROW LEVEL SECURITY");
+            Sql.execute(connection, "ALTER TABLE " + table.qualified() + " FORCE ROW LEVEL SECURITY");
             changes.secured.add(table.display());
         }
         if (!table.policies().contains(PIPELINE_POLICY)) {
-            execute(connection, "CREATE POLICY " + PIPELINE_POLICY + " ON " + table.qualified() + " FOR ALL TO "
+            Sql.execute(connection, "CREATE POLICY " + PIPELINE_POLICY + " ON " + table.qualified() + " FOR ALL TO "
                     + TenantRoles.ADMIN + ", " + TenantRoles.LOADER + ", " + TenantRoles.TRANSFORMER
                     + " USING (true) WITH CHECK (true)");
             changes.policies.add(table.display() + ":" + PIPELINE_POLICY);
         }
         if (!table.policies().contains(READER_POLICY)) {
-            execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
+            Sql.execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
                     + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY);
         }
         else if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
-            execute(connection, "ALTER POLICY " + READER_POLICY + " ON " + table.qualified() + " TO "
+            Sql.execute(connection, "ALTER POLICY " + READER_POLICY + " ON " + table.qualified() + " TO "
                     + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY + " (updated to " + READER_POLICY_VERSION
                     + ")");
         }
         if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
-            execute(connection, "COMMENT ON POLICY " + READER_POLICY + " ON " + table.qualified() + " IS '"
+            Sql.execute(connection, "COMMENT ON POLICY " + READER_POLICY + " ON " + table.qualified() + " IS '"
                     + READER_POLICY_VERSION + "'");
         }
         table.policies().stream()
@@ -246,11 +229,11 @@ public final class RowLevelSecurity {
             return;
         }
         if (relation.isView() && !relation.securityInvoker()) {
-            execute(connection, "ALTER VIEW " + relation.qualified() + " SET (security_invoker = true)");
+            Sql.execute(connection, "ALTER VIEW " + relation.qualified() + " SET (security_invoker = true)");
             changes.secured.add(relation.display());
         }
         if (!relation.readable()) {
-            execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
             changes.grants.add(relation.display());
         }
     }
@@ -278,20 +261,7 @@ public final class RowLevelSecurity {
                 grantees.add(dialect.quote(rows.getString(1)));
             }
         }
-        execute(connection, "REVOKE ALL ON " + relation.qualified() + " FROM " + String.join(", ", grantees));
-    }
-
-    private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            statement.setString(1, role);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-        }
-        execute(connection, "CREATE ROLE " + PostgresDialect.INSTANCE.quote(role) + " NOLOGIN");
-        created.add(role);
+        Sql.execute(connection, "REVOKE ALL ON " + relation.qualified() + " FROM " + String.join(", ", grantees));
     }
 
     private static int serverVersion(Connection connection) throws SQLException {
@@ -299,12 +269,6 @@ public final class RowLevelSecurity {
                 ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rows.next();
             return rows.getInt(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

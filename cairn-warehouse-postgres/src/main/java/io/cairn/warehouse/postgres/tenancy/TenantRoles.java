@@ -1,10 +1,18 @@
 package io.cairn.warehouse.postgres.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
+import io.cairn.warehouse.postgres.PostgresDialect;
 
 /**
  * The roles Cairn's isolation is built on. All are {@code NOLOGIN} groups except the per-tenant readers, which get
@@ -57,5 +65,33 @@ public final class TenantRoles {
     static String currentTenantSql() {
         return "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, "
                 + (READER_PREFIX.length() + 1) + ") END COLLATE \"default\")";
+    }
+
+    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
+    static List<String> create(Connection connection, Collection<TenantId> tenants) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        for (String group : List.of(ADMIN, LOADER, TRANSFORMER, READERS, PII_READERS)) {
+            createRole(connection, group, roles);
+        }
+        for (TenantId tenant : tenants.stream().sorted().toList()) {
+            createRole(connection, reader(tenant), roles);
+            Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            createRole(connection, pii(tenant), roles);
+            Sql.execute(connection, "GRANT " + PII_READERS + " TO " + pii(tenant));
+        }
+        return roles;
+    }
+
+    private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            statement.setString(1, role);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        Sql.execute(connection, "CREATE ROLE " + PostgresDialect.INSTANCE.quote(role) + " NOLOGIN");
+        created.add(role);
     }
 }
