@@ -158,6 +158,25 @@ class AccessCliTest {
         }
     }
 
+    @Test
+    void landingSecuresANewRawTable() throws Exception {
+        Path project = postgresProject();
+        cairn("tenants", "add", "acme", "-p", project.toString(), "--source", "pos");
+        Path inbox = Files.createDirectories(project.resolve("data/inbox/acme/pos/transactions"));
+        Files.writeString(inbox.resolve("t.jsonl"), "{\"transaction_id\":\"t1\",\"updated_at\":\"2024-01-01T10:00:00Z\"}\n");
+        Files.writeString(inbox.resolve("_SUCCESS"), "");
+
+        CliTest.Run sync = cairn("sync", "-p", project.toString());
+
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        try (Connection admin = DriverManager.getConnection(url(project.getFileName().toString()), "postgres", null)) {
+            assertThat(query(admin, "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class "
+                    + "WHERE oid = 'raw.pos__transactions'::regclass")).containsExactly("t");
+            assertThat(query(admin, "SELECT polname FROM pg_policy WHERE polrelid = 'raw.pos__transactions'::regclass "
+                    + "ORDER BY 1")).containsExactly("cairn_pipeline", "cairn_tenant_reader");
+        }
+    }
+
     private Path postgresProject() throws Exception {
         String database = "access_" + (++databases);
         try (Connection admin = DriverManager.getConnection(url("postgres"), "postgres", null);
