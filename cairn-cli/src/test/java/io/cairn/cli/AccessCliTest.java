@@ -123,7 +123,8 @@ class AccessCliTest {
         assertThat(build.out()).contains("Tenant isolation: 1 tables newly secured", "1 masking views created");
         try (Connection reader = reader(project, password)) {
             assertThat(query(reader, "SELECT tenant_id || ':' || email || ':' || amount FROM customer_spend"))
-                    .as("own rows, PII masked, through the search_path").containsExactly("acme:***:10");
+                    .as("own rows, PII masked, through the search_path").singleElement().asString()
+                    .matches("acme:masked:[0-9a-f]{16}:10");
             assertThatThrownBy(() -> query(reader, "SELECT email FROM marts.customer_spend"))
                     .hasMessageContaining("permission denied");
         }
@@ -137,7 +138,7 @@ class AccessCliTest {
             assertThat(query(reader, "SELECT tenant_id || ':' || amount FROM marts.refunds"))
                     .as("a model added later is secured on the next build").containsExactly("acme:1");
             assertThat(query(reader, "SELECT email FROM customer_spend")).as("masking restored after the rebuild")
-                    .containsExactly("***");
+                    .singleElement().asString().startsWith("masked:");
         }
     }
 
@@ -152,7 +153,8 @@ class AccessCliTest {
 
         assertThat(grant.exit()).as(grant.err()).isZero();
         try (Connection reader = reader(project, password(grant.out()))) {
-            assertThat(query(reader, "SELECT email FROM customer_spend")).containsExactly("***");
+            assertThat(query(reader, "SELECT email FROM customer_spend")).singleElement().asString()
+                    .startsWith("masked:");
             assertThatThrownBy(() -> query(reader, "SELECT email FROM marts.customer_spend"))
                     .hasMessageContaining("permission denied");
         }

@@ -18,13 +18,16 @@ import io.cairn.warehouse.postgres.PostgresDialect;
  * to the reader's tenant by the table's policy either way. For BI tools, which select every column, each such table
  * gets a masking view {@code <schema>_masked.<table>} ({@code security_barrier}, read with its owner's rights):
  * the reader's own rows only (the view filters on the tenant of {@code current_user}, as the policy does), PII
- * columns in clear when the reader holds PII access, otherwise {@code '***'} for text and null for other types.
+ * columns in clear when the reader holds PII access, otherwise text as a keyed hash {@code masked:<16 hex>} (stable,
+ * so masked readers can still count distinct values and join marts on them; the key, in {@value #KEY_TABLE}, is
+ * readable by the views' owner only) and other types as null.
  */
 final class PiiMasking {
     /** Starts the comment of every view this class creates: the rest describes the view, to tell when it is stale. */
     static final String VIEW_MARK = "cairn masking view: ";
     static final String MASKED_SUFFIX = "_masked";
-    static final String MASK = "'***'";
+    /** One random key per database, made once; readers cannot read it, so they cannot recompute a hash. */
+    static final String KEY_TABLE = "cairn_private.mask_key";
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private final IsolationLayout layout;
@@ -40,6 +43,11 @@ final class PiiMasking {
 
     /** Creates the masked schemas: readers may use them, nobody but the platform may create in them. */
     void prepareSchemas(Connection connection) throws SQLException {
+        Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS cairn_private");
+        Sql.execute(connection, "REVOKE ALL ON SCHEMA cairn_private FROM PUBLIC");
+        Sql.execute(connection, "CREATE TABLE IF NOT EXISTS " + KEY_TABLE + " (key text NOT NULL)");
+        Sql.execute(connection, "INSERT INTO " + KEY_TABLE + " SELECT gen_random_uuid()::text || gen_random_uuid()::text "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + KEY_TABLE + ")");
         for (String schema : layout.readerSchemas()) {
             String quoted = dialect.quote(maskedSchema(schema));
             Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
@@ -81,7 +89,7 @@ final class PiiMasking {
                     + TenantRoles.READERS);
         }
         Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.PII_READERS);
-        String description = VIEW_MARK + columns.stream()
+        String description = VIEW_MARK + "keyed hash; " + columns.stream()
                 .map(column -> column.name() + " " + column.type() + (pii.contains(column.name()) ? " pii" : ""))
                 .collect(Collectors.joining(", "));
         if (description.equals(current)) {
@@ -115,7 +123,8 @@ final class PiiMasking {
         if (!pii) {
             return name;
         }
-        String mask = column.text() ? MASK : "NULL::" + column.type();
+        String mask = column.text() ? "'masked:' || left(md5((SELECT k.key FROM " + KEY_TABLE + " k LIMIT 1) || "
+                + name + "), 16)" : "NULL::" + column.type();
         return "CASE WHEN " + piiAccessSql() + " THEN " + name + " ELSE " + mask + " END AS "
                 + dialect.quote(column.name());
     }
