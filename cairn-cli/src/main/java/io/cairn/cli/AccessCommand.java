@@ -1,6 +1,7 @@
 package io.cairn.cli;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ import io.cairn.warehouse.postgres.PostgresWarehouse;
 import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
 import io.cairn.warehouse.postgres.tenancy.ReaderLogins;
 import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
+import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
 /**
  * {@code cairn access grant|revoke|show}: a tenant's reader login for BI tools (Looker, Power BI, Sheets
@@ -96,7 +98,7 @@ final class AccessCommand implements Runnable {
          * a table built before masking existed is never granted whole to the new login.
          */
         private String grant(PostgresWarehouse warehouse, ProjectContext context, TenantId tenant, char[] password) {
-            ModelRun project = new ModelRun(context, model, new PrintWriter(java.io.Writer.nullWriter()));
+            ModelRun project = new ModelRun(context, model, new PrintWriter(Writer.nullWriter()));
             TenantIsolationHook.afterBuild(context, project.engine());
             try (Connection connection = warehouse.connect()) {
                 return ReaderLogins.grant(connection, tenant, password, pii, LAYOUT);
@@ -119,7 +121,8 @@ final class AccessCommand implements Runnable {
             out.printf("  password:  %s%n", new String(password));
             out.printf("  sslmode:   %s%n", url == null ? "prefer" : url.getProperty("sslmode", "prefer"));
             out.printf("  schemas:   %s (the login's search_path; tables with PII columns are read through %s)%n",
-                    String.join(", ", ReaderLogins.schemas(LAYOUT)), RowLevelSecurity.maskedSchema("marts"));
+                    String.join(", ", ReaderLogins.schemas(LAYOUT)),
+                    String.join(", ", LAYOUT.readerSchemas().stream().map(RowLevelSecurity::maskedSchema).toList()));
             out.println("The password is shown only this once; granting again replaces it.");
         }
     }
@@ -228,7 +231,7 @@ final class AccessCommand implements Runnable {
     /** Runs an access change and records it in the audit log, as done or as failed with the reason. */
     private static <T> T audited(ProjectContext context, String action, TenantId tenant, String detail,
             Action<T> work) {
-        String target = io.cairn.warehouse.postgres.tenancy.TenantRoles.reader(tenant);
+        String target = TenantRoles.reader(tenant);
         try {
             T result = work.run();
             context.controlPlane().audit().record(actor(), action, tenant, target, AuditOutcome.OK, detail);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.cairn.warehouse.postgres.PostgresDialect;
@@ -138,7 +139,7 @@ final class PiiMasking {
                 + TenantRoles.currentTenantSql() + " AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))";
     }
 
-    private String names(List<Column> columns, java.util.function.Predicate<Column> keep) {
+    private String names(List<Column> columns, Predicate<Column> keep) {
         return columns.stream().filter(keep).map(column -> dialect.quote(column.name()))
                 .collect(Collectors.joining(", "));
     }

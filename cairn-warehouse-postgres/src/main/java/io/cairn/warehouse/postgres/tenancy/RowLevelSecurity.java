@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,7 +219,7 @@ public final class RowLevelSecurity {
     private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Set<String> pii,
             Changes changes) throws SQLException {
         String refusal = !pii.isEmpty() && !relation.isTable()
-                ? "PII columns " + new java.util.TreeSet<>(pii) + " can be masked on tables only; materialize it as a "
+                ? "PII columns " + new TreeSet<>(pii) + " can be masked on tables only; materialize it as a "
                         + "table"
                 : refusal(relation, invokerViews);
         if (refusal != null) {
