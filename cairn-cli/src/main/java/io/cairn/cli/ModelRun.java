@@ -84,13 +84,29 @@ final class ModelRun {
             out.flush();
         });
         RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, null);
+        boolean builds = command == Command.BUILD || command == Command.RUN || command == Command.SEED;
         RunResult result;
         try {
+            if (builds) {
+                TenantIsolationHook.beforeBuild(context);
+            }
             result = engine.execute(command, selection, run);
         }
         catch (RuntimeException e) {
             recorder.fail(e.getMessage());
+            if (builds) {
+                try {
+                    TenantIsolationHook.afterBuild(context, engine);
+                }
+                catch (RuntimeException hook) {
+                    e.addSuppressed(hook);
+                }
+            }
             throw e;
+        }
+        if (builds) {
+            TenantIsolationHook.afterBuild(context, engine)
+                    .ifPresent(report -> out.println(TenantIsolationHook.summary(report)));
         }
         recorder.finish(result);
         footer(result);

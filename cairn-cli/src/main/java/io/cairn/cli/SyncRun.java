@@ -68,6 +68,7 @@ record SyncRun(SyncReport report, Set<String> streams, List<String> failures, Li
                 run.syncConnector(context.controlPlane(), sync, reauth, runId, source, loads);
             }
         }
+        TenantIsolationHook.afterLanding(context);
         return new SyncRun(new SyncReport(loads), run.streams, run.failures, run.alerts);
     }
 

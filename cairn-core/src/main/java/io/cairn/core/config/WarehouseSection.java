@@ -16,7 +16,7 @@ final class WarehouseSection {
     private static final Set<String> COMMON_KEYS = Set.of("type", "threads");
     private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "duckdb", Set.of("path", "memory_limit", "temp_directory"),
-            "postgres", Set.of("url", "user", "password", "schema"),
+            "postgres", Set.of("url", "user", "password", "schema", "pool_size"),
             "spark", Set.of("master", "url", "catalog", "warehouse_dir", "user", "password"));
     private static final String TYPES = String.join(", ", new java.util.TreeSet<>(KEYS_BY_TYPE.keySet()));
 
@@ -38,6 +38,7 @@ final class WarehouseSection {
             }
         });
         section.get("threads").ifPresent(WarehouseSection::checkThreads);
+        section.get("pool_size").ifPresent(WarehouseSection::checkPoolSize);
         if (type.equals("duckdb")) {
             options.putIfAbsent("path", DEFAULT_DUCKDB_PATH);
         }
@@ -51,6 +52,14 @@ final class WarehouseSection {
         String value = threads.string();
         if (!value.matches("[1-9][0-9]{0,3}")) {
             throw threads.error("expected a positive whole number of threads, found '%s'", value);
+        }
+    }
+
+    /** Idle connections the PostgreSQL pool keeps: 0 (open one per borrow) up to 1000. */
+    private static void checkPoolSize(YamlNode poolSize) {
+        String value = poolSize.string();
+        if (!value.matches("0|[1-9][0-9]{0,2}|1000")) {
+            throw poolSize.error("expected a whole number of idle connections from 0 to 1000, found '%s'", value);
         }
     }
 }

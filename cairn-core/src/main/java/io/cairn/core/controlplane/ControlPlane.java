@@ -1,5 +1,6 @@
 package io.cairn.core.controlplane;
 
+import io.cairn.core.access.AccessGrants;
 import io.cairn.core.audit.AuditLog;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.SourceSpec;
@@ -137,6 +138,16 @@ public final class ControlPlane implements AutoCloseable {
             @Override
             public <T> T call(String action, AuditLog.Work<T> work) {
                 return jdbc.call(action, work::run);
+            }
+        }, clock);
+    }
+
+    /** Grants of tenants' reader logins for BI tools ({@code tenant_access}). */
+    public AccessGrants access() {
+        return new AccessGrants(new AccessGrants.Database() {
+            @Override
+            public <T> T transaction(String action, AccessGrants.Work<T> work) {
+                return jdbc.transaction(action, work::run);
             }
         }, clock);
     }

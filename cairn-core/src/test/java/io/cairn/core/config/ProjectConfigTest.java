@@ -187,6 +187,32 @@ class ProjectConfigTest {
         assertThat(error.getMessage()).endsWith("a value is required");
     }
 
+    @Test
+    void postgresPoolSizeIsAccepted() throws IOException {
+        write("warehouse:\n  type: postgres\n  url: jdbc:postgresql://db/cairn\n  pool_size: 12\n");
+
+        assertThat(ProjectConfig.load(dir, NO_ENV).warehouse().option("pool_size"))
+                .as("PostgresWarehouseFactory reads pool_size").contains("12");
+    }
+
+    @Test
+    void postgresPoolSizeMustBeAWholeNumber() throws IOException {
+        write("warehouse:\n  type: postgres\n  url: jdbc:postgresql://db/cairn\n  pool_size: -1\n");
+
+        ConfigException error = loadFails();
+
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.key()).isEqualTo("warehouse.pool_size");
+        assertThat(error.getMessage()).endsWith("expected a whole number of idle connections from 0 to 1000, found '-1'");
+    }
+
+    @Test
+    void poolSizeIsAPostgresKeyOnly() throws IOException {
+        write("warehouse:\n  type: duckdb\n  pool_size: 4\n");
+
+        assertThat(loadFails().key()).isEqualTo("warehouse.pool_size");
+    }
+
     private void write(String yaml) throws IOException {
         Files.writeString(dir.resolve("cairn.yml"), yaml);
     }

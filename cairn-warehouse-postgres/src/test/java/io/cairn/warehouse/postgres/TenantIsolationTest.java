@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +28,14 @@ import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.StreamContract;
 import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
 import io.cairn.warehouse.postgres.tenancy.IsolationReport;
+import io.cairn.warehouse.postgres.tenancy.MaskedColumns;
 import io.cairn.warehouse.postgres.tenancy.ReaderLogins;
 import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
 import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -44,6 +48,11 @@ class TenantIsolationTest {
     private static final TenantId GLOBEX = TenantId.of("globex");
     /** Values only globex's rows hold; none may appear in anything acme's reader gets back. */
     private static final List<String> GLOBEX_MARKERS = List.of("globex", "777.77", "888.88", "ceo@globex.example");
+    /** acme's own PII in marts.customer_360: acme's reader has no PII access, so it must never see these either. */
+    private static final List<String> ACME_PII = List.of("vip@acme.example", "555-0100", "1980-05-17");
+    private static final TenantId INITECH = TenantId.of("initech");
+    private static final MaskedColumns PII = new MaskedColumns(
+            Map.of("marts.customer_360", Set.of("email", "phone", "birth_date")));
     private static final String PASSWORD = "acme-bi-secret";
     private static final List<String> ATTEMPTS = new ArrayList<>();
 
@@ -78,12 +87,17 @@ class TenantIsolationTest {
                 "INSERT INTO marts.currency_rates VALUES ('USD', 1)",
                 "GRANT SELECT ON marts.currency_rates, marts.v_sales, marts.mv_sales TO PUBLIC",
                 "CREATE TABLE intermediate.int_orders AS SELECT tenant_id, day FROM marts.fct_sales",
-                "ANALYZE marts.fct_sales");
+                "CREATE TABLE marts.customer_360 (tenant_id text NOT NULL, person_key text NOT NULL, email text, "
+                        + "phone varchar(32), birth_date date, orders int NOT NULL)",
+                "INSERT INTO marts.customer_360 VALUES ('acme', 'p1', 'vip@acme.example', '+1-555-0100', "
+                        + "'1980-05-17', 4), ('acme', 'p2', NULL, NULL, NULL, 1), "
+                        + "('globex', 'g1', 'ceo@globex.example', '+1-555-0777', '1970-01-01', 9)",
+                "ANALYZE marts.fct_sales", "ANALYZE marts.customer_360");
         security = new RowLevelSecurity(IsolationLayout.DEFAULT);
         try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
-            security.apply(admin, List.of(ACME, GLOBEX));
+            security.apply(admin, List.of(ACME, GLOBEX, INITECH), PII);
             ReaderLogins.grant(admin, ACME, PASSWORD.toCharArray());
-            ReaderLogins.grant(admin, GLOBEX, "globex-bi-secret".toCharArray());
+            ReaderLogins.grant(admin, GLOBEX, "globex-bi-secret".toCharArray(), true, IsolationLayout.DEFAULT);
         }
     }
 
@@ -232,7 +246,7 @@ class TenantIsolationTest {
     @Test
     void rerunningCreatesNothingAndANewTableGetsPoliciesOnTheNextRun() throws Exception {
         try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
-            IsolationReport rerun = security.apply(admin, List.of(ACME, GLOBEX));
+            IsolationReport rerun = security.apply(admin, List.of(ACME, GLOBEX, INITECH));
             assertThat(rerun.changedAnything()).as("nothing new since the last run: %s", rerun).isFalse();
             assertThat(rerun.withheld()).anyMatch(line -> line.startsWith("marts.v_sales:"));
 
@@ -268,6 +282,150 @@ class TenantIsolationTest {
         finally {
             TestPostgres.execute(url, "postgres", "DROP TABLE marts.fct_shared");
         }
+    }
+
+    @Test
+    void piiColumnsAreOutOfReachWithoutPiiAccess() throws Exception {
+        refused("read a PII column of the base table", "SELECT email FROM marts.customer_360");
+        refused("SELECT * from the base table", "SELECT * FROM marts.customer_360");
+        refused("row_to_json of a base table row", "SELECT row_to_json(c) FROM marts.customer_360 c");
+        refused("to_jsonb(t.*) of a base table row", "SELECT to_jsonb(c.*) FROM marts.customer_360 c");
+        refused("cast a PII column (error message)", "SELECT email::int FROM marts.customer_360");
+        refused("filter on a PII column", "SELECT count(*) FROM marts.customer_360 WHERE email LIKE 'v%'");
+        refused("PII column in ORDER BY", "SELECT person_key FROM marts.customer_360 ORDER BY phone");
+        refused("COPY the PII column out", "COPY marts.customer_360 (email) TO STDOUT");
+        assertThat(own("planner statistics of the PII columns (pg_stats)", "SELECT attname || ':' || "
+                + "coalesce(most_common_vals::text, '') || coalesce(histogram_bounds::text, '') FROM pg_stats "
+                + "WHERE tablename = 'customer_360'")).isEmpty();
+        assertThat(own("non-PII columns of the base table",
+                "SELECT person_key || ':' || orders FROM marts.customer_360 ORDER BY 1")).containsExactly("p1:4", "p2:1");
+    }
+
+    @Test
+    void theMaskingViewShowsOwnRowsWithPiiMasked() throws Exception {
+        assertThat(own("masking view: every column",
+                "SELECT tenant_id || ':' || person_key || ':' || coalesce(email, '-') || ':' || coalesce(phone, '-') "
+                        + "|| ':' || coalesce(birth_date::text, '-') FROM marts_masked.customer_360 ORDER BY 1"))
+                .satisfiesExactly(
+                        p1 -> assertThat(p1).matches("acme:p1:masked:[0-9a-f]{16}:masked:[0-9a-f]{16}:-"),
+                        p2 -> assertThat(p2).as("a missing value stays missing").isEqualTo("acme:p2:-:-:-"));
+        List<String> masked = own("masking view through the login's search_path", "SELECT email FROM customer_360 "
+                + "WHERE person_key = 'p1'");
+        assertThat(masked).singleElement().asString().startsWith("masked:");
+        assertThat(own("masking view: the hash is stable", "SELECT email FROM marts_masked.customer_360 "
+                + "WHERE person_key = 'p1'")).isEqualTo(masked);
+        assertThat(own("masking view: row_to_json", "SELECT row_to_json(v)::text FROM marts_masked.customer_360 v "
+                + "WHERE person_key = 'p1'")).singleElement().asString().contains("\"email\":\"masked:");
+        refused("read the masking key", "SELECT * FROM cairn_private.mask_key");
+        assertThat(own("masking view: to_jsonb(v.*)", "SELECT to_jsonb(v.*)::text FROM marts_masked.customer_360 v"))
+                .hasSize(2);
+        refused("masking view: cast a masked column (error message)",
+                "SELECT email::int FROM marts_masked.customer_360 WHERE email IS NOT NULL");
+        assertThat(own("masking view: the other tenant's id",
+                "SELECT * FROM marts_masked.customer_360 WHERE tenant_id = 'globex'")).isEmpty();
+        own("masking view: leaky function in WHERE (notices)",
+                "CREATE FUNCTION pg_temp.leak(text, text) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 AS "
+                        + "$$ BEGIN RAISE NOTICE 'saw % %', $1, $2; RETURN true; END $$",
+                "SELECT person_key FROM marts_masked.customer_360 WHERE pg_temp.leak(tenant_id, email)");
+        assertThat(lastSeen).as("the function saw acme's masked rows only").contains("saw acme masked:")
+                .doesNotContain("saw globex");
+        assertThat(own("masking view: aggregate over the masked column",
+                "SELECT count(DISTINCT email) FROM marts_masked.customer_360")).containsExactly("1");
+    }
+
+    @Test
+    void piiRolesAreOutOfReach() throws Exception {
+        refused("SET ROLE to its own PII role", "SET ROLE cairn_pii_acme");
+        refused("SET ROLE to the PII readers group", "SET ROLE cairn_pii_readers");
+        refused("SET ROLE to the other tenant's PII role", "SET ROLE cairn_pii_globex");
+        refused("GRANT its PII role to itself", "GRANT cairn_pii_acme TO cairn_reader_acme");
+        refused("replace the masking view", "CREATE OR REPLACE VIEW marts_masked.customer_360 AS "
+                + "SELECT * FROM marts.customer_360");
+        refused("CREATE VIEW in the masked schema", "CREATE VIEW marts_masked.mine AS SELECT 1 AS x");
+    }
+
+    @Test
+    void aTenantWithPiiAccessSeesItsOwnPiiOnly() throws Exception {
+        try (Connection globex = DriverManager.getConnection(url, TenantRoles.reader(GLOBEX), "globex-bi-secret")) {
+            assertThat(TestPostgres.query(globex, "SELECT tenant_id || ':' || email || ':' || birth_date "
+                    + "FROM marts_masked.customer_360")).containsExactly("globex:ceo@globex.example:1970-01-01");
+            assertThat(TestPostgres.query(globex, "SELECT email FROM marts.customer_360"))
+                    .as("the base table too, through the PII readers' column grants").containsExactly("ceo@globex.example");
+            TestPostgres.query(globex, "SELECT set_config('role', 'cairn_pii_globex', false)");
+            assertThatThrownBy(() -> TestPostgres.query(globex, "SELECT email FROM marts.customer_360"))
+                    .as("its PII role is no tenant reader and may not even use the schema")
+                    .hasMessageContaining("permission denied for schema marts");
+        }
+    }
+
+    @Test
+    void aRevokedLoginCannotConnectAndItsSessionsEnd() throws Exception {
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            ReaderLogins.grant(admin, INITECH, "initech-secret".toCharArray());
+            try (Connection open = DriverManager.getConnection(url, TenantRoles.reader(INITECH), "initech-secret")) {
+                assertThat(TestPostgres.query(open, "SELECT count(*) FROM marts.fct_sales")).containsExactly("0");
+                assertThat(ReaderLogins.revoke(admin, INITECH)).as("sessions ended").isEqualTo(1);
+                assertThatThrownBy(() -> TestPostgres.query(open, "SELECT 1")).isInstanceOf(SQLException.class);
+                ATTEMPTS.add(String.format(Locale.ROOT, "%-62s refused: session ended by the revoke",
+                        "a session open while the login is revoked"));
+            }
+            try (Connection again = DriverManager.getConnection(url, TenantRoles.reader(INITECH), "initech-secret")) {
+                fail("a revoked login connected");
+            }
+            catch (SQLException e) {
+                assertThat(e.getMessage()).contains("not permitted to log in");
+                ATTEMPTS.add(String.format(Locale.ROOT, "%-62s refused: %s %s", "log in after the revoke",
+                        e.getSQLState(), e.getMessage().lines().findFirst().orElse("")));
+            }
+        }
+    }
+
+    @Test
+    void maskingFollowsTheDeclaredColumns() throws Exception {
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            TestPostgres.execute(url, "postgres", "CREATE TABLE marts.dim_people (tenant_id text, name text, n int)",
+                    "INSERT INTO marts.dim_people VALUES ('acme', 'Ann', 1), ('globex', 'Gus', 2)");
+            Map<String, Set<String>> declared = new java.util.HashMap<>(PII.byTable());
+            declared.put("marts.dim_people", Set.of("name", "not_a_column"));
+            IsolationReport masked = security.apply(admin, List.of(ACME, GLOBEX, INITECH), new MaskedColumns(declared));
+            assertThat(masked.maskingViews()).containsExactly("marts_masked.dim_people");
+            assertThat(own("a newly masked table", "SELECT name FROM marts_masked.dim_people")).singleElement()
+                    .asString().startsWith("masked:");
+            assertThat(security.apply(admin, List.of(ACME, GLOBEX, INITECH), new MaskedColumns(declared))
+                    .changedAnything()).as("rerun").isFalse();
+
+            IsolationReport unmasked = security.apply(admin, List.of(ACME, GLOBEX, INITECH), PII);
+            assertThat(unmasked.maskingViews()).containsExactly("marts_masked.dim_people (dropped: no PII columns)");
+            assertThat(unmasked.readerGrants()).as("the table is granted whole again").containsExactly("marts.dim_people");
+            assertThat(own("a table no longer masked", "SELECT name FROM marts.dim_people")).containsExactly("Ann");
+
+            assertThat(security.dropMaskingViews(admin)).as("before a build").isEqualTo(1);
+            refused("masking view dropped for a build", "SELECT * FROM marts_masked.customer_360");
+            assertThat(security.apply(admin, List.of(ACME, GLOBEX, INITECH), PII).maskingViews())
+                    .containsExactly("marts_masked.customer_360");
+        }
+        finally {
+            TestPostgres.execute(url, "postgres", "DROP TABLE marts.dim_people");
+        }
+    }
+
+    @Test
+    void theReaderPolicyIsAnIndexConditionAndOlderPoliciesAreUpdated() throws Exception {
+        TestPostgres.execute(url, "postgres", "CREATE INDEX IF NOT EXISTS fct_sales_tenant_day ON marts.fct_sales "
+                + "(tenant_id, day)", "ALTER POLICY cairn_tenant_reader ON marts.fct_sales USING (tenant_id = "
+                + "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, 14) END))",
+                "COMMENT ON POLICY cairn_tenant_reader ON marts.fct_sales IS NULL");
+        String explain = "EXPLAIN (COSTS OFF) SELECT revenue FROM marts.fct_sales WHERE day = '2024-01-02'";
+        assertThat(String.join("\n", own("plan under the version 1 policy", "SET enable_seqscan = off", explain)))
+                .as("current_user is a name, collation C: not comparable with the index").doesNotContain("Index Cond: ((tenant_id");
+
+        try (Connection admin = DriverManager.getConnection(url, "postgres", null)) {
+            assertThat(security.apply(admin, List.of(ACME, GLOBEX, INITECH)).policiesCreated())
+                    .containsExactly("marts.fct_sales:cairn_tenant_reader (updated to cairn reader policy v2)");
+        }
+        assertThat(String.join("\n", own("plan under the current policy", "SET enable_seqscan = off", explain)))
+                .contains("Index Cond: ((tenant_id = ");
+        assertThat(own("read after the policy update", "SELECT count(*) FROM marts.fct_sales")).containsExactly("3");
     }
 
     private static void landOrders(PostgresWarehouse warehouse, TenantId tenant, String line) throws Exception {
@@ -332,7 +490,8 @@ class TenantIsolationTest {
         }
         catch (SQLException e) {
             // The refusal may name the role the attacker asked for; that is its own input, not globex's data.
-            assertNoGlobex(attempt, e.getMessage().replace(TenantRoles.reader(GLOBEX), "<role>"));
+            assertNoGlobex(attempt, e.getMessage().replace(TenantRoles.reader(GLOBEX), "<role>")
+                    .replace(TenantRoles.pii(GLOBEX), "<role>"));
             ATTEMPTS.add(String.format(Locale.ROOT, "%-62s refused: %s %s", attempt, e.getSQLState(),
                     e.getMessage().lines().findFirst().orElse("")));
             return;
@@ -341,7 +500,7 @@ class TenantIsolationTest {
     }
 
     private static void assertNoGlobex(String attempt, String text) {
-        for (String marker : GLOBEX_MARKERS) {
+        for (String marker : java.util.stream.Stream.concat(GLOBEX_MARKERS.stream(), ACME_PII.stream()).toList()) {
             assertThat(text).as("%s must reveal nothing of globex", attempt).doesNotContain(marker);
         }
     }

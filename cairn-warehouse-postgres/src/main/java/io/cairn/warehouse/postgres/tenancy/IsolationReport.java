@@ -12,6 +12,8 @@ import java.util.List;
  * @param withheld relations in reader schemas that readers may not query, with the reason
  * @param foreignPolicies policies on secured tables that Cairn did not create; permissive ones widen what a
  *        reader sees, so they are reported (and logged) for an administrator to review
+ * @param maskingViews masking views created or replaced (PII columns masked for readers without PII access), or
+ *        dropped (with the reason)
  */
 public record IsolationReport(
         List<String> rolesCreated,
@@ -19,7 +21,8 @@ public record IsolationReport(
         List<String> policiesCreated,
         List<String> readerGrants,
         List<String> withheld,
-        List<String> foreignPolicies) {
+        List<String> foreignPolicies,
+        List<String> maskingViews) {
     public IsolationReport {
         rolesCreated = List.copyOf(rolesCreated);
         tablesSecured = List.copyOf(tablesSecured);
@@ -27,11 +30,12 @@ public record IsolationReport(
         readerGrants = List.copyOf(readerGrants);
         withheld = List.copyOf(withheld);
         foreignPolicies = List.copyOf(foreignPolicies);
+        maskingViews = List.copyOf(maskingViews);
     }
 
-    /** Whether the run created roles, security, policies or grants. */
+    /** Whether the run created roles, security, policies, grants or masking views. */
     public boolean changedAnything() {
         return !rolesCreated.isEmpty() || !tablesSecured.isEmpty() || !policiesCreated.isEmpty()
-                || !readerGrants.isEmpty();
+                || !readerGrants.isEmpty() || !maskingViews.isEmpty();
     }
 }

@@ -18,9 +18,10 @@ import io.cairn.warehouse.postgres.PostgresDialect;
  *        {@code m} materialized view, {@code f} foreign table
  * @param readable whether a tenant reader (through {@code cairn_readers}, {@code PUBLIC} or a direct grant) may
  *        select from it
+ * @param readerPolicyVersion the comment on its reader policy (which version of the expression it has), or null
  */
 record Relation(String schema, String name, char kind, boolean rowSecurity, boolean forced, boolean hasTenantId,
-        boolean readable, boolean securityInvoker, Set<String> policies) {
+        boolean readable, boolean securityInvoker, Set<String> policies, String readerPolicyVersion) {
     String qualified() {
         return PostgresDialect.INSTANCE.relation(schema, name);
     }
@@ -46,7 +47,9 @@ record Relation(String schema, String name, char kind, boolean rowSecurity, bool
                 + "OR r.rolname LIKE 'cairn\\_reader\\_%') AND has_any_column_privilege(r.oid, c.oid, 'SELECT')), "
                 + "coalesce(c.reloptions @> ARRAY['security_invoker=true'] "
                 + "OR c.reloptions @> ARRAY['security_invoker=on'], false), "
-                + "coalesce((SELECT array_agg(p.polname::text) FROM pg_policy p WHERE p.polrelid = c.oid), '{}') "
+                + "coalesce((SELECT array_agg(p.polname::text) FROM pg_policy p WHERE p.polrelid = c.oid), '{}'), "
+                + "(SELECT obj_description(p.oid, 'pg_policy') FROM pg_policy p WHERE p.polrelid = c.oid "
+                + "AND p.polname = '" + RowLevelSecurity.READER_POLICY + "') "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY 1, 2";
         List<Relation> relations = new ArrayList<>();
@@ -56,7 +59,8 @@ record Relation(String schema, String name, char kind, boolean rowSecurity, bool
                 while (rows.next()) {
                     relations.add(new Relation(rows.getString(1), rows.getString(2), rows.getString(3).charAt(0),
                             rows.getBoolean(4), rows.getBoolean(5), rows.getBoolean(6), rows.getBoolean(7),
-                            rows.getBoolean(8), Set.copyOf(Arrays.asList((String[]) rows.getArray(9).getArray()))));
+                            rows.getBoolean(8), Set.copyOf(Arrays.asList((String[]) rows.getArray(9).getArray())),
+                            rows.getString(10)));
                 }
             }
         }

@@ -1,13 +1,14 @@
 package io.cairn.warehouse.postgres.tenancy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ import io.cairn.warehouse.postgres.PostgresDialect;
 public final class RowLevelSecurity {
     public static final String PIPELINE_POLICY = "cairn_pipeline";
     public static final String READER_POLICY = "cairn_tenant_reader";
+    /**
+     * Commented on every reader policy: the version of its expression. Version 2 gives the tenant expression the
+     * database's default collation ({@code current_user} is a {@code name}, collation "C"), without which the
+     * policy cannot use an index on {@code tenant_id}; a policy without it is updated in place.
+     */
+    static final String READER_POLICY_VERSION = "cairn reader policy v2";
     private static final Logger LOG = LoggerFactory.getLogger(RowLevelSecurity.class);
     /** The first key of Cairn's advisory locks ("CAIR"), as in the raw loader; the second is this class's. */
     private static final int LOCK_CLASS = 0x43414952;
@@ -42,24 +49,54 @@ public final class RowLevelSecurity {
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private final IsolationLayout layout;
+    private final PiiMasking masking;
 
     public RowLevelSecurity(IsolationLayout layout) {
         this.layout = java.util.Objects.requireNonNull(layout, "layout is null");
+        this.masking = new PiiMasking(layout);
     }
 
-    /** Brings roles, privileges and policies up to date for the given tenants; returns what changed. */
+    /**
+     * Brings roles, privileges and policies up to date for the given tenants; returns what changed. PII masking is
+     * left as the last {@link #apply(Connection, Collection, MaskedColumns)} made it (a new table is granted whole).
+     */
     public IsolationReport apply(Connection connection, Collection<TenantId> tenants) {
+        return apply(connection, tenants, null);
+    }
+
+    /**
+     * As {@link #apply(Connection, Collection)}, and also brings PII masking in line with {@code masked} (see
+     * {@link PiiMasking}): tables with PII columns get column grants and a masking view, tables without lose theirs.
+     */
+    public IsolationReport apply(Connection connection, Collection<TenantId> tenants, MaskedColumns masked) {
+        return inTransaction(connection, () -> applyInTransaction(connection, tenants, masked));
+    }
+
+    /** The schema holding the masking views of a reader schema's tables with PII columns. */
+    public static String maskedSchema(String readerSchema) {
+        return PiiMasking.maskedSchema(readerSchema);
+    }
+
+    /**
+     * Drops every masking view, so that a model build may replace the tables they read; the next {@link #apply}
+     * with the project's PII columns creates them again. Returns how many were dropped.
+     */
+    public int dropMaskingViews(Connection connection) {
+        return inTransaction(connection, () -> masking.dropViews(connection));
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Connection connection, Work<T> work) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                IsolationReport report = applyInTransaction(connection, tenants);
+                T result = work.run();
                 connection.commit();
-                LOG.info("Tenant isolation applied: {} roles, {} tables secured, {} policies, {} reader grants "
-                                + "created; {} relations withheld", report.rolesCreated().size(),
-                        report.tablesSecured().size(), report.policiesCreated().size(), report.readerGrants().size(),
-                        report.withheld().size());
-                return report;
+                return result;
             }
             catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -75,19 +112,14 @@ public final class RowLevelSecurity {
         }
     }
 
-    private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants)
-            throws SQLException {
-        execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
-        List<String> roles = new ArrayList<>();
-        for (String group : List.of(TenantRoles.ADMIN, TenantRoles.LOADER, TenantRoles.TRANSFORMER,
-                TenantRoles.READERS)) {
-            createRole(connection, group, roles);
-        }
-        for (TenantId tenant : tenants.stream().sorted().toList()) {
-            createRole(connection, TenantRoles.reader(tenant), roles);
-            execute(connection, "GRANT " + TenantRoles.READERS + " TO " + TenantRoles.reader(tenant));
-        }
+    private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants,
+            MaskedColumns masked) throws SQLException {
+        Sql.execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
+        List<String> roles = TenantRoles.create(connection, tenants);
         grantSchemas(connection);
+        if (masked != null) {
+            masking.prepareSchemas(connection);
+        }
         Changes changes = new Changes();
         boolean invokerViews = serverVersion(connection) >= SECURITY_INVOKER_VERSION;
         for (Relation relation : Relation.list(connection, layout.allSchemas())) {
@@ -95,67 +127,88 @@ public final class RowLevelSecurity {
                 secureTable(connection, relation, changes);
             }
             if (layout.readerSchemas().contains(relation.schema())) {
-                exposeToReaders(connection, relation, invokerViews, changes);
+                Set<String> pii = masked == null ? Set.of() : masked.of(relation.schema(), relation.name());
+                exposeToReaders(connection, relation, invokerViews, pii, changes);
+                if (masked != null && relation.hasTenantId() && relation.isTable()) {
+                    masking.apply(connection, relation, pii, changes);
+                }
             }
         }
         for (String foreign : changes.foreignPolicies) {
             LOG.warn("Policy {} was not created by Cairn; a permissive policy widens what tenant readers see", foreign);
         }
-        return new IsolationReport(roles, changes.secured, changes.policies, changes.grants, changes.withheld,
-                changes.foreignPolicies);
+        IsolationReport report = new IsolationReport(roles, changes.secured, changes.policies, changes.grants,
+                changes.withheld, changes.foreignPolicies, changes.maskingViews);
+        LOG.info("Tenant isolation applied: {} roles, {} tables secured, {} policies, {} reader grants, {} masking "
+                        + "views created; {} relations withheld", report.rolesCreated().size(),
+                report.tablesSecured().size(), report.policiesCreated().size(), report.readerGrants().size(),
+                report.maskingViews().size(), report.withheld().size());
+        return report;
     }
 
-    private static final class Changes {
+    /** What one run changed, filled in as it goes. */
+    static final class Changes {
         final List<String> secured = new ArrayList<>();
         final List<String> policies = new ArrayList<>();
         final List<String> grants = new ArrayList<>();
         final List<String> withheld = new ArrayList<>();
         final List<String> foreignPolicies = new ArrayList<>();
+        final List<String> maskingViews = new ArrayList<>();
     }
 
     private void grantSchemas(Connection connection) throws SQLException {
         String raw = dialect.quote(layout.rawSchema());
-        execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        Sql.execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         for (String schema : layout.allSchemas()) {
             String quoted = dialect.quote(schema);
-            execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
-            execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
-            execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
-            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+            Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
+            Sql.execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
+            Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
             if (!layout.readerSchemas().contains(schema)) {
-                execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
+                Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
             }
         }
-        execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
-        execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.LOADER);
-        execute(connection, "GRANT USAGE ON SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
-        execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        Sql.execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        Sql.execute(connection, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.LOADER);
+        Sql.execute(connection, "GRANT USAGE ON SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
+        Sql.execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + raw + " TO " + TenantRoles.TRANSFORMER);
         for (String schema : layout.modelSchemas()) {
             String quoted = dialect.quote(schema);
-            execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
-            execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+            Sql.execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
+            Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
         }
         for (String schema : layout.readerSchemas()) {
-            execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
         }
     }
 
     private void secureTable(Connection connection, Relation table, Changes changes) throws SQLException {
         if (!table.rowSecurity() || !table.forced()) {
-            execute(connection, "ALTER TABLE " + table.qualified() + " ENABLE ROW LEVEL SECURITY");
-            execute(connection, "ALTER TABLE " + table.qualified() + " FORCE ROW LEVEL SECURITY");
+            Sql.execute(connection, "ALTER TABLE " + table.qualified() + " ENABLE ROW LEVEL SECURITY");
+            Sql.execute(connection, "ALTER TABLE " + table.qualified() + " FORCE ROW LEVEL SECURITY");
             changes.secured.add(table.display());
         }
         if (!table.policies().contains(PIPELINE_POLICY)) {
-            execute(connection, "CREATE POLICY " + PIPELINE_POLICY + " ON " + table.qualified() + " FOR ALL TO "
+            Sql.execute(connection, "CREATE POLICY " + PIPELINE_POLICY + " ON " + table.qualified() + " FOR ALL TO "
                     + TenantRoles.ADMIN + ", " + TenantRoles.LOADER + ", " + TenantRoles.TRANSFORMER
                     + " USING (true) WITH CHECK (true)");
             changes.policies.add(table.display() + ":" + PIPELINE_POLICY);
         }
         if (!table.policies().contains(READER_POLICY)) {
-            execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
+            Sql.execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
                     + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY);
+        }
+        else if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
+            Sql.execute(connection, "ALTER POLICY " + READER_POLICY + " ON " + table.qualified() + " TO "
+                    + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
+            changes.policies.add(table.display() + ":" + READER_POLICY + " (updated to " + READER_POLICY_VERSION
+                    + ")");
+        }
+        if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
+            Sql.execute(connection, "COMMENT ON POLICY " + READER_POLICY + " ON " + table.qualified() + " IS '"
+                    + READER_POLICY_VERSION + "'");
         }
         table.policies().stream()
                 .filter(policy -> !policy.equals(PIPELINE_POLICY) && !policy.equals(READER_POLICY))
@@ -163,9 +216,12 @@ public final class RowLevelSecurity {
                 .forEach(policy -> changes.foreignPolicies.add(table.display() + ":" + policy));
     }
 
-    private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Changes changes)
-            throws SQLException {
-        String refusal = refusal(relation, invokerViews);
+    private void exposeToReaders(Connection connection, Relation relation, boolean invokerViews, Set<String> pii,
+            Changes changes) throws SQLException {
+        String refusal = !pii.isEmpty() && !relation.isTable()
+                ? "PII columns " + new TreeSet<>(pii) + " can be masked on tables only; materialize it as a "
+                        + "table"
+                : refusal(relation, invokerViews);
         if (refusal != null) {
             if (relation.readable()) {
                 revokeFromReaders(connection, relation);
@@ -174,11 +230,11 @@ public final class RowLevelSecurity {
             return;
         }
         if (relation.isView() && !relation.securityInvoker()) {
-            execute(connection, "ALTER VIEW " + relation.qualified() + " SET (security_invoker = true)");
+            Sql.execute(connection, "ALTER VIEW " + relation.qualified() + " SET (security_invoker = true)");
             changes.secured.add(relation.display());
         }
         if (!relation.readable()) {
-            execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
             changes.grants.add(relation.display());
         }
     }
@@ -206,20 +262,7 @@ public final class RowLevelSecurity {
                 grantees.add(dialect.quote(rows.getString(1)));
             }
         }
-        execute(connection, "REVOKE ALL ON " + relation.qualified() + " FROM " + String.join(", ", grantees));
-    }
-
-    private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            statement.setString(1, role);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-        }
-        execute(connection, "CREATE ROLE " + PostgresDialect.INSTANCE.quote(role) + " NOLOGIN");
-        created.add(role);
+        Sql.execute(connection, "REVOKE ALL ON " + relation.qualified() + " FROM " + String.join(", ", grantees));
     }
 
     private static int serverVersion(Connection connection) throws SQLException {
@@ -227,12 +270,6 @@ public final class RowLevelSecurity {
                 ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rows.next();
             return rows.getInt(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

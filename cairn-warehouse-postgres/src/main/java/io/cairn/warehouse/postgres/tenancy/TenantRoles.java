@@ -1,10 +1,18 @@
 package io.cairn.warehouse.postgres.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
+import io.cairn.warehouse.postgres.PostgresDialect;
 
 /**
  * The roles Cairn's isolation is built on. All are {@code NOLOGIN} groups except the per-tenant readers, which get
@@ -22,6 +30,10 @@ public final class TenantRoles {
     public static final String READERS = "cairn_readers";
     /** Prefix of a tenant's reader role, {@code cairn_reader_<tenant>}. */
     public static final String READER_PREFIX = "cairn_reader_";
+    /** The group holding {@code SELECT} on PII columns; only tenants' PII roles are its members. */
+    public static final String PII_READERS = "cairn_pii_readers";
+    /** Prefix of a tenant's PII role, {@code cairn_pii_<tenant>}: granted to its reader when PII access is granted. */
+    public static final String PII_PREFIX = "cairn_pii_";
     /** PostgreSQL's longest role name; a longer one would be silently truncated and could collide. */
     static final int MAX_NAME = 63;
 
@@ -38,6 +50,12 @@ public final class TenantRoles {
         return role;
     }
 
+    /** The PII role of a tenant; its reader sees PII columns in clear while it is a member. */
+    public static String pii(TenantId tenant) {
+        reader(tenant);
+        return PII_PREFIX + tenant.value();
+    }
+
     /**
      * The tenant id the current role reads, as SQL: the role name after the prefix, or null (no rows) for any role
      * that is not a tenant reader, including {@code cairn_readers} itself, which a reader may {@code SET ROLE} to.
@@ -46,6 +64,34 @@ public final class TenantRoles {
      */
     static String currentTenantSql() {
         return "(CASE WHEN current_user::text LIKE 'cairn\\_reader\\_%' THEN substr(current_user::text, "
-                + (READER_PREFIX.length() + 1) + ") END)";
+                + (READER_PREFIX.length() + 1) + ") END COLLATE \"default\")";
+    }
+
+    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
+    static List<String> create(Connection connection, Collection<TenantId> tenants) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        for (String group : List.of(ADMIN, LOADER, TRANSFORMER, READERS, PII_READERS)) {
+            createRole(connection, group, roles);
+        }
+        for (TenantId tenant : tenants.stream().sorted().toList()) {
+            createRole(connection, reader(tenant), roles);
+            Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            createRole(connection, pii(tenant), roles);
+            Sql.execute(connection, "GRANT " + PII_READERS + " TO " + pii(tenant));
+        }
+        return roles;
+    }
+
+    private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            statement.setString(1, role);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        Sql.execute(connection, "CREATE ROLE " + PostgresDialect.INSTANCE.quote(role) + " NOLOGIN");
+        created.add(role);
     }
 }
