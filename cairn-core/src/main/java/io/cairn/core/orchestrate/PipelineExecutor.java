@@ -94,11 +94,7 @@ public final class PipelineExecutor {
         List<TenantId> tenants = tenantOrNull != null ? List.of(tenantOrNull) : fleet.tenants();
         TenantProfiles.check(pipeline, tenants, fleet);
         Instant started = clock.instant();
-        List<String> abandoned = store.abandonRunning(pipeline.name(), started);
-        if (!abandoned.isEmpty()) {
-            LOG.warn("Closed {} run(s) of pipeline {} whose holder stopped renewing its lease: {}", abandoned.size(),
-                    pipeline.name(), abandoned);
-        }
+        closeStale(pipeline, started);
         String runId = SortableIds.next(clock);
         store.start(new PipelineRunRecord(runId, pipeline.name(), tenantOrNull, RunStatus.RUNNING, started, null, 0,
                 0, null), settings.node(), started.plus(settings.lease()));
@@ -125,6 +121,14 @@ public final class PipelineExecutor {
             drivers.shutdownNow();
             workers.shutdownNow();
             MDC.remove("run");
+        }
+    }
+
+    private void closeStale(Pipeline pipeline, Instant now) {
+        List<String> abandoned = store.abandonRunning(pipeline.name(), now);
+        if (!abandoned.isEmpty()) {
+            LOG.warn("Closed {} run(s) of pipeline {} whose holder stopped renewing its lease: {}", abandoned.size(),
+                    pipeline.name(), abandoned);
         }
     }
 
