@@ -257,4 +257,20 @@ class RunControlTest {
         assertThatThrownBy(() -> new Backfill(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 1), false))
                 .hasMessage("Cannot backfill from 2024-03-02 to 2024-03-01: --to is before --from");
     }
+
+    @Test
+    void aNewRunClosesOnlyRunsWhoseHolderStoppedRenewingItsLease() {
+        Instant now = Instant.now();
+        store.start(new PipelineRunRecord("LIVE", "nightly", T1, RunStatus.RUNNING, now.minusSeconds(60), null, 0, 0,
+                null), "node-b", now.plusSeconds(60));
+        store.start(new PipelineRunRecord("DEAD", "nightly", T2, RunStatus.RUNNING, now.minusSeconds(600), null, 0,
+                0, null), "node-c", now.minusSeconds(300));
+
+        PipelineResult result = run("steps:\n  - name: build\n    processor: build\n");
+
+        assertThat(store.find("LIVE")).as("node-b still renews its lease").map(PipelineRunRecord::status)
+                .contains(RunStatus.RUNNING);
+        assertThat(store.find("DEAD")).map(PipelineRunRecord::status).contains(RunStatus.ABANDONED);
+        assertThat(result.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
 }
