@@ -5,7 +5,10 @@
 -#}
 
 {#- The raw table of a stream, or an empty relation of the envelope's shape when the deployment lists the
-    stream in var('cairn_absent_streams') (a tenant set without that source has no raw table). -#}
+    stream in var('cairn_absent_streams') (a tenant set without that source has no raw table).
+    var('cairn_source_fences') isolates failed syncs: for each {tenant_id, source_system, visible_until} of this
+    system, that tenant's rows landed after visible_until (its last good sync) are left out, so everything
+    downstream sees the tenant's data as of that sync while other tenants' data is current. -#}
 {% macro raw_relation(system, stream) -%}
   {%- if (system ~ '__' ~ stream) in var('cairn_absent_streams', []) -%}
   (select cast(null as varchar) as tenant_id, cast(null as varchar) as source_system,
@@ -16,6 +19,14 @@
           cast(null as varchar) as dq_status, cast(null as varchar[]) as dq_errors,
           cast(null as boolean) as is_deleted
    where false)
+  {%- elif var('cairn_source_fences', []) | length > 0 -%}
+  (select * from {{ source('raw', system ~ '__' ~ stream) }}
+   where true
+   {%- for fence in var('cairn_source_fences', []) %}
+     {%- if fence.source_system == system %}
+     and not (tenant_id = '{{ fence.tenant_id }}' and ingested_at > cast('{{ fence.visible_until }}' as timestamptz))
+     {%- endif %}
+   {%- endfor %})
   {%- else -%}
   {{ source('raw', system ~ '__' ~ stream) }}
   {%- endif -%}

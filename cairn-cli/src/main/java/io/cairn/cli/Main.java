@@ -20,7 +20,15 @@ public final class Main {
     }
 
     /** Runs one command line, writing to the given streams; returns the exit code. */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... arguments) {
+        String[] args;
+        try {
+            args = LogFormat.extract(arguments);
+        }
+        catch (CairnException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
         CommandLine commandLine = new CommandLine(new CairnCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

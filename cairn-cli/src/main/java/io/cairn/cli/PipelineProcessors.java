@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 
 import io.cairn.core.controlplane.SourceDefinition;
@@ -17,8 +19,10 @@ import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.landing.LoadOutcome;
 import io.cairn.core.model.Command;
 import io.cairn.core.orchestrate.Fleet;
+import io.cairn.core.orchestrate.Isolation;
 import io.cairn.core.orchestrate.Processor;
 import io.cairn.core.orchestrate.ProcessorType;
+import io.cairn.core.orchestrate.SourceFence;
 import io.cairn.core.orchestrate.TaskContext;
 import io.cairn.core.orchestrate.TaskOutcome;
 import io.cairn.spi.CairnException;
@@ -33,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PipelineProcessors {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineProcessors.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProjectContext context;
     private final PrintWriter out;
@@ -67,6 +72,12 @@ final class PipelineProcessors {
                 return SyncCommand.select(context.controlPlane(), List.of(tenant.value()), List.of(), err).stream()
                         .map(SourceDefinition::name).toList();
             }
+
+            @Override
+            public Map<String, String> profile(TenantId tenant) {
+                return context.controlPlane().tenants().find(tenant).map(found -> Map.of("name", found.name(),
+                        "timezone", found.timezone().getId(), "currency", found.currency())).orElse(Map.of());
+            }
         };
     }
 
@@ -91,21 +102,37 @@ final class PipelineProcessors {
         return TaskOutcome.rows(read, landed);
     }
 
-    private TaskOutcome models(TaskContext task, Command command) {
+    /**
+     * Builds or tests the models. Sources whose sync failed earlier in the run are fenced: the build sees their
+     * tenants' rows as of the last good sync, and the models downstream of them are reported skipped for the tenant.
+     */
+    private TaskOutcome models(TaskContext task, Command command) throws JsonProcessingException {
         List<String> args = new ArrayList<>();
         if (!task.param("select").isBlank()) {
             args.add("--select");
             args.addAll(List.of(task.param("select").trim().split("\\s+")));
         }
+        if (!task.fences().isEmpty()) {
+            args.add("--vars");
+            args.add(JSON.writeValueAsString(Map.of(Isolation.VAR, Isolation.var(task.fences(), this::systemOf))));
+        }
         ModelOptions options = CommandLine.populateCommand(new ModelOptions(), args.toArray(String[]::new));
         StringWriter log = new StringWriter();
-        int exit = new ModelRun(context, options, new PrintWriter(log, true)).execute(command);
+        ModelRun run = new ModelRun(context, options, new PrintWriter(log, true));
+        int exit = run.execute(command);
         if (exit != Main.OK) {
             String failure = log.toString().lines().filter(line -> line.matches("^(ERROR|FAIL) in .*"))
                     .findFirst().orElse("exit code " + exit);
             throw new CairnException(ErrorCode.WAREHOUSE, "Cannot %s the models: %s", command.key(), failure);
         }
-        return TaskOutcome.NONE;
+        return command != Command.BUILD ? TaskOutcome.NONE : new TaskOutcome(null, null,
+                Isolation.skippedModels(run.engine().dag(), task.fences(), this::systemOf));
+    }
+
+    private String systemOf(SourceFence fence) {
+        return context.controlPlane().sources().find(fence.tenant(), fence.source()).map(SourceDefinition::system)
+                .orElseThrow(() -> new CairnException(ErrorCode.NOT_FOUND, "Cannot isolate tenant %s source %s: no "
+                        + "such source", fence.tenant(), fence.source()));
     }
 
     private TaskOutcome sql(TaskContext task) throws SQLException {

@@ -17,9 +17,9 @@ import io.cairn.core.orchestrate.TaskRunRecord;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 
-/** {@code cairn runs list|show ID}: the pipeline run history kept in the control plane. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Pipeline run history.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class})
+/** {@code cairn runs list|show ID|cancel ID}: the pipeline run history kept in the control plane. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Pipeline run history and cancellation.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Cancel.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -108,6 +108,37 @@ final class RunsCommand implements Runnable {
                 }
                 context.controlPlane().pipelineRuns().tasks(runId)
                         .forEach(task -> out.println(taskLine(task, Integer.MAX_VALUE)));
+                out.flush();
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a running pipeline run: the "
+            + "node running it stops its tasks at its next heartbeat and records them and the run as cancelled.")
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        ProjectOptions project;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The run id (see cairn runs list).")
+        String runId;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ProjectContext context = project.open()) {
+                if (!context.controlPlane().pipelineRuns().requestCancel(runId)) {
+                    PipelineRunRecord run = context.controlPlane().pipelineRuns().find(runId)
+                            .orElseThrow(() -> new CairnException(ErrorCode.NOT_FOUND, "Cannot cancel run %s: no "
+                                    + "such pipeline run (see cairn runs list)", runId));
+                    throw new CairnException(ErrorCode.BAD_INPUT, "Cannot cancel run %s: it is %s, not running",
+                            runId, run.status().key());
+                }
+                out.printf("Cancellation of run %s requested; the node running it stops it at its next "
+                        + "heartbeat (see cairn runs show %s).%n", runId, runId);
                 out.flush();
                 return Main.OK;
             }

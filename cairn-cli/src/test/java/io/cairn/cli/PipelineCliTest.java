@@ -152,6 +152,72 @@ class PipelineCliTest {
                 .allMatch(line -> line.contains("ConnectException"));
         assertThat(run.out()).as("the failed sources block neither the build nor the tests")
                 .contains("SUCCEEDED build ", "SUCCEEDED test ")
-                .containsPattern("Pipeline daily run \\w+ failed: 12 tasks, 8 succeeded, 4 failed");
+                .containsPattern("Pipeline daily run \\w+ failed: \\d+ tasks, 8 succeeded, 4 failed, 0 timed out, "
+                        + "\\d+ skipped");
+        assertThat(lines).as("models downstream of the failed sources are skipped for their tenant")
+                .filteredOn(line -> line.startsWith("SKIPPED"))
+                .anyMatch(line -> line.matches("SKIPPED\\s+build/\\w+/shopify/stg_shopify__orders .*"))
+                .allMatch(line -> line.contains("/shopify/") || line.contains("/quickbooks/"));
+    }
+
+    @Test
+    void backfillRunsOncePerDateInOrderAndEachRunIsRecorded() throws Exception {
+        addTenant("acme");
+        pipeline("daily_marks", """
+                steps:
+                  - name: create
+                    processor: sql
+                    sql: "CREATE TABLE IF NOT EXISTS marks (d DATE, tenant VARCHAR, currency VARCHAR)"
+                  - name: mark
+                    processor: sql
+                    scope: tenant
+                    depends_on: [create]
+                    sql: "INSERT INTO marks VALUES ('{date}', '{tenant_id}', '{tenant.currency}')"
+                on_success:
+                  - name: done
+                    processor: notify
+                    message: "marked {date}"
+                """);
+
+        CliTest.Run run = cairn("pipeline", "run", "daily_marks", "-p", dir.toString(), "--from", "2024-02-28",
+                "--to", "2024-03-01");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.startsWith("NOTIFY")).toList())
+                .containsExactly("NOTIFY marked 2024-02-28", "NOTIFY marked 2024-02-29", "NOTIFY marked 2024-03-01");
+        assertThat(run.out()).contains("Backfill of pipeline daily_marks from 2024-02-28 to 2024-03-01: 3 of 3 "
+                + "dates run, 0 failed");
+        assertThat(cairn("runs", "list", "-p", dir.toString()).out().lines()
+                .filter(line -> line.contains("daily_marks"))).hasSize(3);
+        CliTest.Run mixed = cairn("pipeline", "run", "daily_marks", "-p", dir.toString(), "--from", "2024-02-28");
+        assertThat(mixed.exit()).isEqualTo(Main.USAGE);
+        assertThat(mixed.err()).contains("--from and --to go together");
+    }
+
+    @Test
+    void runRefusedWhileAnotherHoldsTheGuardAndCancelNamesWhyItCannot() throws Exception {
+        addTenant("acme");
+        pipeline("marks", "steps:\n  - name: a\n    processor: sql\n    sql: \"SELECT 1\"\n");
+        CliTest.Run refused;
+        try (ProjectContext context = ProjectContext.open(dir)) {
+            io.cairn.core.schedule.RunGuard guard = new io.cairn.core.schedule.RunGuard(
+                    new io.cairn.core.schedule.ControlPlaneDataSource(context.config().controlPlane()),
+                    java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(5));
+            try (io.cairn.core.schedule.RunGuard.Lease lease = guard.tryAcquire("marks", false,
+                    List.of(io.cairn.spi.TenantId.of("acme")), "other-node").orElseThrow()) {
+                refused = cairn("pipeline", "run", "marks", "-p", dir.toString());
+            }
+        }
+        CliTest.Run after = cairn("pipeline", "run", "marks", "-p", dir.toString());
+
+        assertThat(refused.exit()).isEqualTo(Main.USAGE);
+        assertThat(refused.err()).contains("Cannot run pipeline marks for all tenants: a run of it is still going on");
+        assertThat(after.exit()).as(after.err()).isZero();
+        String runId = after.out().replaceAll("(?s).*Pipeline marks run (\\w+) succeeded.*", "$1");
+        CliTest.Run cancel = cairn("runs", "cancel", runId, "-p", dir.toString());
+        assertThat(cancel.exit()).isEqualTo(Main.USAGE);
+        assertThat(cancel.err()).contains("Cannot cancel run " + runId + ": it is succeeded, not running");
+        assertThat(cairn("runs", "cancel", "nope", "-p", dir.toString()).err())
+                .contains("Cannot cancel run nope: no such pipeline run");
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.core.orchestrate;
 import io.cairn.spi.TenantId;
 
 import java.util.List;
+import java.util.Map;
 
 /** The tenants a pipeline runs over and their enabled sources. */
 public interface Fleet {
@@ -11,4 +12,12 @@ public interface Fleet {
 
     /** The enabled sources of {@code tenant} this build can sync. */
     List<String> sources(TenantId tenant);
+
+    /**
+     * The profile fields of {@code tenant} (see {@link Variables#TENANT_FIELDS}) that steps may use as
+     * {@code {tenant.<field>}}; none by default.
+     */
+    default Map<String, String> profile(TenantId tenant) {
+        return Map.of();
+    }
 }

@@ -12,9 +12,10 @@ import static java.util.Objects.requireNonNull;
  * @param file where it was read from, null for the built-in {@code daily}
  * @param parallelism tasks of one step run at the same time
  * @param onFailure steps run once after the others when any task failed
+ * @param onSuccess steps run once after the others when no task failed (and the run was not cancelled)
  */
 public record Pipeline(String name, Path file, Map<String, String> vars, int parallelism, List<StepSpec> steps,
-        List<StepSpec> onFailure) {
+        List<StepSpec> onFailure, List<StepSpec> onSuccess) {
     public static final String DAILY = "daily";
 
     public Pipeline {
@@ -22,6 +23,7 @@ public record Pipeline(String name, Path file, Map<String, String> vars, int par
         vars = Map.copyOf(vars);
         steps = List.copyOf(steps);
         onFailure = List.copyOf(onFailure);
+        onSuccess = List.copyOf(onSuccess);
     }
 
     /** The built-in {@code daily}: sync every enabled source of every tenant, build the models, run the tests. */
@@ -30,6 +32,6 @@ public record Pipeline(String name, Path file, Map<String, String> vars, int par
                 java.time.Duration.ofMinutes(30), List.of(), Map.of(), Map.of(), 0);
         return new Pipeline(DAILY, null, Map.of(), 4, List.of(sync,
                 StepSpec.of("build", ProcessorType.BUILD, StepScope.GLOBAL, List.of("sync")),
-                StepSpec.of("test", ProcessorType.TEST, StepScope.GLOBAL, List.of("build"))), List.of());
+                StepSpec.of("test", ProcessorType.TEST, StepScope.GLOBAL, List.of("build"))), List.of(), List.of());
     }
 }

@@ -26,7 +26,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PipelineLoader {
     static final String FOLDER = "pipelines";
-    private static final Set<String> PIPELINE_KEYS = Set.of("vars", "parallelism", "steps", "on_failure");
+    private static final Set<String> PIPELINE_KEYS = Set.of("vars", "parallelism", "steps", "on_failure",
+            "on_success");
     private static final Set<String> STEP_KEYS = Set.of("name", "processor", "scope", "retries", "timeout",
             "depends_on", "vars", "sql", "message", "select");
     private static final List<String> PARAMS = List.of("sql", "message", "select");
@@ -64,28 +65,36 @@ public final class PipelineLoader {
         if (steps.isEmpty()) {
             throw stepsNode.error("a pipeline needs at least one step");
         }
-        List<StepSpec> onFailure = top.get("on_failure").map(PipelineLoader::steps).orElse(List.of());
-        top.get("on_failure").ifPresent(PipelineLoader::checkNoDependencies);
+        List<StepSpec> onFailure = finalSteps(top, "on_failure");
+        List<StepSpec> onSuccess = finalSteps(top, "on_success");
         Set<String> known = new HashSet<>(extraVars);
         known.addAll(vars.keySet());
-        checkNames(steps, onFailure, stepsNode);
+        checkNames(steps, concat(onFailure, onSuccess), stepsNode);
         List<StepSpec> ordered = Dependencies.order(steps, stepsNode);
         for (YamlNode step : stepsNode.sequence()) {
             checkVariables(step, known);
         }
-        top.get("on_failure").ifPresent(node -> node.sequence().forEach(step -> checkVariables(step, known)));
-        return new Pipeline(name, root.file(), vars, parallelism, ordered, onFailure);
+        for (String key : List.of("on_failure", "on_success")) {
+            top.get(key).ifPresent(node -> node.sequence().forEach(step -> checkVariables(step, known)));
+        }
+        return new Pipeline(name, root.file(), vars, parallelism, ordered, onFailure, onSuccess);
     }
 
-    /** {@code on_failure} steps run after all the others, in file order: they take no {@code depends_on}. */
-    private static void checkNoDependencies(YamlNode onFailure) {
-        for (YamlNode step : onFailure.sequence()) {
-            YamlMapping mapping = step.mapping();
-            if (mapping.get("depends_on").isPresent()) {
-                throw mapping.keyError("depends_on", "on_failure steps run after all other steps and take no "
-                        + "depends_on");
+    /**
+     * The {@code on_failure} or {@code on_success} steps: they run after all the others, in file order, and take no
+     * {@code depends_on}.
+     */
+    private static List<StepSpec> finalSteps(YamlMapping top, String key) {
+        return top.get(key).map(node -> {
+            for (YamlNode step : node.sequence()) {
+                YamlMapping mapping = step.mapping();
+                if (mapping.get("depends_on").isPresent()) {
+                    throw mapping.keyError("depends_on", key + " steps run after all other steps and take no "
+                            + "depends_on");
+                }
             }
-        }
+            return steps(node);
+        }).orElse(List.of());
     }
 
     private static List<StepSpec> steps(YamlNode node) {

@@ -42,12 +42,45 @@ public final class PipelineRunStore {
         this.database = requireNonNull(database, "database is null");
     }
 
-    /** Records a new run (normally {@code running}). */
+    /** Records a new run (normally {@code running}) without a holder: cleanup may close it at any time. */
     public void start(PipelineRunRecord run) {
+        start(run, null, null);
+    }
+
+    /**
+     * Records a new run held by node {@code holder} until {@code leaseUntil}; the holder extends the lease with
+     * {@link #heartbeat} while the run lives, and cleanup closes the run only once the lease has expired.
+     */
+    public void start(PipelineRunRecord run, String holder, Instant leaseUntil) {
         requireNonNull(run, "run is null");
         database.call("start pipeline run " + run.runId(), c -> update(c, "INSERT INTO pipeline_runs (" + RUN_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", run.runId(), run.pipeline(), run.tenant(), run.status(),
-                run.startedAt(), run.finishedAt(), run.tasksTotal(), run.tasksFailed(), cut(run.error())));
+                + ", holder, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", run.runId(), run.pipeline(),
+                run.tenant(), run.status(), run.startedAt(), run.finishedAt(), run.tasksTotal(), run.tasksFailed(),
+                cut(run.error()), holder, leaseUntil));
+    }
+
+    /**
+     * Extends the lease of a running run to {@code leaseUntil} and returns whether its cancellation was requested.
+     */
+    public boolean heartbeat(String runId, Instant leaseUntil) {
+        requireNonNull(runId, "runId is null");
+        return database.call("renew the lease of pipeline run " + runId, c -> {
+            update(c, "UPDATE pipeline_runs SET lease_until = ? WHERE run_id = ? AND status = ?", leaseUntil, runId,
+                    RunStatus.RUNNING);
+            return query(c, "SELECT cancel_requested FROM pipeline_runs WHERE run_id = ?", row -> row.getBoolean(1),
+                    runId).stream().findFirst().orElse(false);
+        });
+    }
+
+    /**
+     * Asks whichever node runs {@code runId} to cancel it; that node notices at its next heartbeat. Returns false
+     * when there is no such run or it is no longer running.
+     */
+    public boolean requestCancel(String runId) {
+        requireNonNull(runId, "runId is null");
+        return database.call("request the cancellation of pipeline run " + runId, c -> update(c,
+                "UPDATE pipeline_runs SET cancel_requested = ? WHERE run_id = ? AND status = ?", true, runId,
+                RunStatus.RUNNING) > 0);
     }
 
     /** Records how a run ended. */
@@ -75,14 +108,17 @@ public final class PipelineRunStore {
     }
 
     /**
-     * Closes every run of {@code pipeline} still marked {@code running}, and its running tasks, as {@code abandoned}:
-     * they were left by a process that died. Returns the ids of the closed runs.
+     * Closes every run of {@code pipeline} still marked {@code running} whose holder's lease expired before
+     * {@code now} (or that has no lease), and its running tasks, as {@code abandoned}: they were left by a process
+     * that died. A run whose holder still renews its lease is left alone, whichever node holds it. Returns the ids
+     * of the closed runs.
      */
     public List<String> abandonRunning(String pipeline, Instant now) {
         requireNonNull(pipeline, "pipeline is null");
         return database.call("close stale runs of pipeline " + pipeline, c -> {
             List<String> stale = query(c, "SELECT run_id FROM pipeline_runs WHERE pipeline = ? AND status = ? "
-                    + "ORDER BY run_id", row -> row.getString(1), pipeline, RunStatus.RUNNING);
+                    + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY run_id", row -> row.getString(1),
+                    pipeline, RunStatus.RUNNING, now);
             for (String runId : stale) {
                 update(c, "UPDATE task_runs SET status = ?, finished_at = ?, error_message = ? WHERE run_id = ? "
                         + "AND status = ?", RunStatus.ABANDONED, now, "the process running it stopped", runId,
@@ -92,6 +128,11 @@ public final class PipelineRunStore {
             }
             return stale;
         });
+    }
+
+    /** The watermarks of the tenants' sources, kept in the same database. */
+    public SourceWatermarks watermarks() {
+        return new SourceWatermarks(database);
     }
 
     public Optional<PipelineRunRecord> find(String runId) {

@@ -12,7 +12,9 @@ public enum RunStatus {
     /** A task not run because a step it depends on failed. */
     SKIPPED,
     /** Left {@code running} by a process that died; closed when the next run of the pipeline started. */
-    ABANDONED;
+    ABANDONED,
+    /** A run cancelled on request, or a task it stopped or never started because of that. */
+    CANCELLED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

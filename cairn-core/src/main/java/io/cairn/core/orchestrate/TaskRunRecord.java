@@ -45,6 +45,12 @@ public record TaskRunRecord(String runId, String taskId, String step, TenantId t
                 startedAt, null, null, null, null, null, null);
     }
 
+    /** Part {@code name} of a task, not done for {@code tenant}: recorded as {@code skipped} with the reason. */
+    static TaskRunRecord skipped(String runId, String step, TaskOutcome.Skipped part, Instant at) {
+        return new TaskRunRecord(runId, taskId(step, part.tenant(), part.source()) + "/" + part.name(), step,
+                part.tenant(), part.source(), RunStatus.SKIPPED, 0, at, at, 0L, null, null, null, part.reason());
+    }
+
     /** This task ended with {@code status} after {@code attempts} attempts. */
     TaskRunRecord finish(RunStatus status, int attempts, Instant finished, TaskOutcome outcome, Throwable error) {
         return new TaskRunRecord(runId, taskId, step, tenant, source, status, attempts, startedAt, finished,

@@ -18,31 +18,42 @@ final class Tasks {
     }
 
     static List<TaskContext> expand(String runId, String pipeline, StepSpec step, List<TenantId> tenants, Fleet fleet,
-            Map<String, String> runVars, int failedSoFar) {
+            Map<String, String> runVars, int failedSoFar, List<SourceFence> fences) {
+        Expansion expansion = new Expansion(runId, pipeline, step, fleet, runVars, failedSoFar, fences);
         List<TaskContext> tasks = new ArrayList<>();
         if (step.scope() == StepScope.GLOBAL) {
-            tasks.add(task(runId, pipeline, step, null, null, runVars, failedSoFar));
+            tasks.add(expansion.task(null, null));
             return tasks;
         }
         for (TenantId tenant : tenants) {
             if (step.scope() == StepScope.TENANT) {
-                tasks.add(task(runId, pipeline, step, tenant, null, runVars, failedSoFar));
+                tasks.add(expansion.task(tenant, null));
                 continue;
             }
             for (String source : fleet.sources(tenant)) {
-                tasks.add(task(runId, pipeline, step, tenant, source, runVars, failedSoFar));
+                tasks.add(expansion.task(tenant, source));
             }
         }
         return tasks;
     }
 
-    private static TaskContext task(String runId, String pipeline, StepSpec step, TenantId tenant, String source,
-            Map<String, String> runVars, int failedSoFar) {
-        Map<String, String> vars = new HashMap<>(runVars);
+    /** What every task of one step shares. */
+    private record Expansion(String runId, String pipeline, StepSpec step, Fleet fleet, Map<String, String> runVars,
+            int failedSoFar, List<SourceFence> fences) {
+        TaskContext task(TenantId tenant, String source) {
+            return Tasks.task(this, tenant, source);
+        }
+    }
+
+    private static TaskContext task(Expansion expansion, TenantId tenant, String source) {
+        StepSpec step = expansion.step();
+        Map<String, String> vars = new HashMap<>(expansion.runVars());
         vars.put("step", step.name());
-        vars.put("failed_tasks", Integer.toString(failedSoFar));
+        vars.put("failed_tasks", Integer.toString(expansion.failedSoFar()));
         if (tenant != null) {
             vars.put("tenant_id", tenant.value());
+            expansion.fleet().profile(tenant).forEach((field, value) -> vars.put(Variables.TENANT_PREFIX + field,
+                    value));
         }
         if (source != null) {
             vars.put("source", source);
@@ -52,11 +63,14 @@ final class Tasks {
         vars.putAll(stepVars);
         Map<String, String> params = new LinkedHashMap<>();
         step.params().forEach((name, value) -> params.put(name, Variables.substitute(value, vars)));
-        return new TaskContext(runId, pipeline, step, tenant, source, vars, params, 1, new Cancellation());
+        List<SourceFence> fences = tenant == null ? expansion.fences()
+                : expansion.fences().stream().filter(fence -> fence.tenant().equals(tenant)).toList();
+        return new TaskContext(expansion.runId(), expansion.pipeline(), step, tenant, source, vars, params, 1,
+                new Cancellation(), fences);
     }
 
-    /** The record a task driver returned; drivers never throw, so a failure here is a bug. */
-    static TaskRunRecord await(Future<TaskRunRecord> future, StepSpec step) {
+    /** The records a task driver returned; drivers never throw, so a failure here is a bug. */
+    static <T> T await(Future<T> future, StepSpec step) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
 public final class Variables {
     /** Known in every step. */
     public static final Set<String> BUILT_IN = Set.of("date", "run_id", "pipeline", "step", "failed_tasks");
+    /** The tenant profile fields steps may use, as {@code {tenant.name}} and so on. */
+    public static final Set<String> TENANT_FIELDS = Set.of("name", "timezone", "currency");
+    public static final String TENANT_PREFIX = "tenant.";
     /** Known only in steps that run per tenant ({@code tenant_id}) or per source ({@code source} too). */
-    public static final Set<String> PER_TENANT = Set.of("tenant_id");
+    public static final Set<String> PER_TENANT = Set.of("tenant_id", "tenant.name", "tenant.timezone",
+            "tenant.currency");
     public static final Set<String> PER_SOURCE = Set.of("source");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)}");
 
     private Variables() {
     }

@@ -23,6 +23,9 @@ public final class ScheduleStore {
     private static final int MAX_MESSAGE = 4096;
     private static final String COLUMNS = "s.name, s.pipeline, s.tenant_id, s.cron, s.timezone, s.last_due_at, "
             + "s.last_finished_at, s.last_status, s.last_message";
+    /** Schedules with their pending execution's due time; the task name is the first parameter. */
+    private static final String SELECT = "SELECT " + COLUMNS + ", t.execution_time FROM schedules s LEFT JOIN "
+            + "scheduled_tasks t ON t.task_name = ? AND t.task_instance = s.name";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -60,16 +63,17 @@ public final class ScheduleStore {
         });
     }
 
+    /** One schedule by name; reads only its row (every due execution looks its schedule up). */
     public Optional<PipelineSchedule> find(String name) {
         requireNonNull(name, "name is null");
-        return list().stream().map(ScheduleEntry::schedule).filter(s -> s.name().equals(name)).findFirst();
+        return Sql.call(dataSource, "read schedule " + name, c -> query(c, SELECT + " WHERE s.name = ?",
+                ScheduleStore::entry, PipelineScheduler.TASK, name)).stream().map(ScheduleEntry::schedule).findFirst();
     }
 
     /** Every schedule by name, with its last outcome and next due time. */
     public List<ScheduleEntry> list() {
-        return Sql.call(dataSource, "list schedules", c -> query(c, "SELECT " + COLUMNS
-                + ", t.execution_time FROM schedules s LEFT JOIN scheduled_tasks t ON t.task_name = ? "
-                + "AND t.task_instance = s.name ORDER BY s.name", ScheduleStore::entry, PipelineScheduler.TASK));
+        return Sql.call(dataSource, "list schedules", c -> query(c, SELECT + " ORDER BY s.name",
+                ScheduleStore::entry, PipelineScheduler.TASK));
     }
 
     /** Records how the run due at {@code due} ended. */

@@ -82,4 +82,41 @@ abstract class PipelineRunStoreContractTest {
         assertThat(store.find("R2")).as("another pipeline's run is left alone").map(PipelineRunRecord::status)
                 .contains(RunStatus.RUNNING);
     }
+
+    @Test
+    void cleanupClosesOnlyRunsWhoseHolderLeaseExpired() {
+        Instant now = T0.plusSeconds(600);
+        store.start(new PipelineRunRecord("LIVE", "daily", null, RunStatus.RUNNING, T0, null, 0, 0, null), "node-a",
+                now.minusSeconds(30));
+        store.start(new PipelineRunRecord("DEAD", "daily", null, RunStatus.RUNNING, T0, null, 0, 0, null), "node-b",
+                now.minusSeconds(1));
+
+        assertThat(store.heartbeat("LIVE", now.plusSeconds(120))).as("no cancel requested").isFalse();
+        assertThat(store.abandonRunning("daily", now)).as("node-a renewed its lease; node-b's expired")
+                .containsExactly("DEAD");
+        assertThat(store.find("LIVE")).map(PipelineRunRecord::status).contains(RunStatus.RUNNING);
+        assertThat(store.abandonRunning("daily", now.plusSeconds(121))).containsExactly("LIVE");
+    }
+
+    @Test
+    void cancelRequestIsSeenAtTheNextHeartbeatOfARunningRun() {
+        store.start(new PipelineRunRecord("R1", "daily", null, RunStatus.RUNNING, T0, null, 0, 0, null), "node-a",
+                T0.plusSeconds(60));
+
+        assertThat(store.requestCancel("R1")).isTrue();
+        assertThat(store.heartbeat("R1", T0.plusSeconds(90))).isTrue();
+        store.finish("R1", RunStatus.CANCELLED, T0.plusSeconds(91), 0, 0, "cancelled on request");
+        assertThat(store.find("R1")).map(PipelineRunRecord::status).contains(RunStatus.CANCELLED);
+        assertThat(store.requestCancel("R1")).as("only a running run can be cancelled").isFalse();
+    }
+
+    @Test
+    void watermarkIsReplacedBySyncsThatSucceedLater() {
+        SourceWatermarks watermarks = store.watermarks();
+        assertThat(watermarks.find(ACME, "shopify")).isEmpty();
+        watermarks.advance(ACME, "shopify", T0, "R1");
+        watermarks.advance(ACME, "shopify", T0.plusSeconds(5), "R2");
+        assertThat(watermarks.find(ACME, "shopify")).contains(T0.plusSeconds(5));
+        assertThat(watermarks.find(ACME, "books")).isEmpty();
+    }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.slf4j.MDC;
+
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 
@@ -128,7 +130,18 @@ public final class DagExecutor {
     }
 
     private static void submit(ExecutorCompletionService<Outcome> service, Task task, String id) {
-        service.submit(() -> new Outcome(id, task.run(id), id));
+        // Log lines of a node carry the caller's MDC (tenant, run) and the node's name as `model`.
+        Map<String, String> caller = MDC.getCopyOfContextMap();
+        service.submit(() -> {
+            MDC.setContextMap(caller == null ? Map.of() : caller);
+            MDC.put("model", id.substring(id.lastIndexOf('.') + 1));
+            try {
+                return new Outcome(id, task.run(id), id);
+            }
+            finally {
+                MDC.clear();
+            }
+        });
     }
 
     private static Outcome take(ExecutorCompletionService<Outcome> service) {
