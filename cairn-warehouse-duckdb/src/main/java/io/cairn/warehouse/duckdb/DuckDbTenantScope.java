@@ -1,0 +1,157 @@
+package io.cairn.warehouse.duckdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.TenantId;
+import io.cairn.spi.warehouse.TenantScope;
+
+/**
+ * Tenant access on DuckDB through per-tenant published copies ({@code <projectDir>/.cairn/published/<tenant>.duckdb},
+ * see {@link TenantCopies}). A tenant connection is a fresh in-memory DuckDB that attaches the tenant's copy
+ * read-only and makes it the default database, then disables external access (files, {@code ATTACH},
+ * {@code COPY}, {@code INSTALL}/{@code LOAD}), extension auto-loading and locks its configuration, so nothing in the
+ * tenant's SQL can reach another tenant's rows: they are not in any file it can open. A new in-memory database per
+ * connection (not the file opened directly) because DuckDB shares one database instance per file path within a
+ * process, which would keep serving a replaced copy while any reader is open.
+ *
+ * <p>A copy is stale when the warehouse file (or its write-ahead log) changed after the copy was written; the next
+ * connection republishes it. DuckDB has no statement timeout: callers cancel the statement.
+ */
+public final class DuckDbTenantScope implements TenantScope {
+    private static final String ALIAS = "tenant";
+
+    private final DuckDbWarehouse warehouse;
+    private final TenantCopies copies;
+    private final String threads;
+    private final String memoryLimit;
+    private final ConcurrentMap<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /**
+     * @param publishedFolder where tenant copies live ({@code <projectDir>/.cairn/published})
+     * @param threads DuckDB threads per tenant connection, or null for DuckDB's default
+     * @param memoryLimit DuckDB memory limit per tenant connection, or null for DuckDB's default
+     */
+    public DuckDbTenantScope(DuckDbWarehouse warehouse, Path publishedFolder, String threads, String memoryLimit) {
+        this.warehouse = java.util.Objects.requireNonNull(warehouse, "warehouse is null");
+        this.copies = new TenantCopies(warehouse, java.util.Objects.requireNonNull(publishedFolder,
+                "publishedFolder is null"));
+        this.threads = threads;
+        this.memoryLimit = memoryLimit;
+    }
+
+    /** The tenant's published copy. */
+    public Path copyOf(TenantId tenant) {
+        return copies.copyOf(tenant);
+    }
+
+    @Override
+    public void publish(Collection<TenantId> tenants) {
+        for (TenantId tenant : tenants) {
+            withLock(tenant, () -> copies.publish(tenant));
+        }
+    }
+
+    @Override
+    public Connection connect(TenantId tenant, Duration statementTimeout) {
+        withLock(tenant, () -> {
+            if (isStale(tenant)) {
+                copies.publish(tenant);
+            }
+            return null;
+        });
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:", readerProperties());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ATTACH " + DuckDbDialect.INSTANCE.literal(copyOf(tenant).toString()) + " AS "
+                        + ALIAS + " (READ_ONLY)");
+                statement.execute("USE " + ALIAS);
+                statement.execute("SET TimeZone = 'UTC'");
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            }
+            return connection;
+        }
+        catch (SQLException e) {
+            closeQuietly(connection);
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot open the published data of tenant %s: %s",
+                    tenant, e.getMessage().replace(copyOf(tenant).toString(), "<copy>"));
+        }
+    }
+
+    private Properties readerProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        properties.setProperty("allow_community_extensions", "false");
+        properties.setProperty("allow_persistent_secrets", "false");
+        properties.setProperty("jdbc_stream_results", "true");
+        if (threads != null) {
+            properties.setProperty("threads", threads);
+        }
+        if (memoryLimit != null) {
+            properties.setProperty("memory_limit", memoryLimit);
+        }
+        return properties;
+    }
+
+    /** Missing, or older than the last change to the warehouse file or its write-ahead log. */
+    boolean isStale(TenantId tenant) {
+        Path copy = copyOf(tenant);
+        if (!Files.exists(copy)) {
+            return true;
+        }
+        Path file = warehouse.file();
+        if (file == null) {
+            return false;
+        }
+        try {
+            FileTime published = Files.getLastModifiedTime(copy);
+            return changedAfter(file, published) || changedAfter(Path.of(file + ".wal"), published);
+        }
+        catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean changedAfter(Path file, FileTime time) throws IOException {
+        return Files.exists(file) && Files.getLastModifiedTime(file).compareTo(time) > 0;
+    }
+
+    private <T> T withLock(TenantId tenant, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(tenant, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException e) {
+                // the connection failed to open fully; nothing else to release
+            }
+        }
+    }
+}
