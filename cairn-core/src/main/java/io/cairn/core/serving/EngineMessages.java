@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * engine never let it read another tenant's.
  */
 final class EngineMessages {
-    private static final Pattern QUOTED_PATH = Pattern.compile("([\"'])(?:/|[A-Za-z]:\\\\)[^\"'\\n]*\\1");
+    /** A quoted absolute path; engines cut long statement echoes with {@code ...}, which may end it unclosed. */
+    private static final Pattern QUOTED_PATH = Pattern.compile("([\"'])(?:/|[A-Za-z]:\\\\)[^\"'\\n]*?(?:\\1|(?=\\.\\.\\.)|$)",
+            Pattern.MULTILINE);
 
     private EngineMessages() {}
 
@@ -16,6 +18,12 @@ final class EngineMessages {
         if (message == null) {
             return "the engine gave no reason";
         }
-        return QUOTED_PATH.matcher(message).replaceAll("$1<path>$1").strip();
+        return QUOTED_PATH.matcher(message).replaceAll(EngineMessages::redacted).strip();
+    }
+
+    private static String redacted(java.util.regex.MatchResult match) {
+        String quote = match.group(1);
+        boolean closed = match.group().length() > 1 && match.group().endsWith(quote);
+        return quote + "<path>" + (closed ? quote : "");
     }
 }

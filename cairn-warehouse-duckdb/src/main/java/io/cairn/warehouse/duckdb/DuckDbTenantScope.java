@@ -29,6 +29,10 @@ import io.cairn.spi.warehouse.TenantScope;
  * connection (not the file opened directly) because DuckDB shares one database instance per file path within a
  * process, which would keep serving a replaced copy while any reader is open.
  *
+ * <p>Results are not streamed: DuckDB's JDBC driver reports a streamed query's runtime error only as "Invalid
+ * result set", and a tenant needs the reason. A query therefore computes its whole result inside DuckDB (bounded by
+ * the caller's timeout and the connection's {@code memory_limit}) before the caller reads its first rows.
+ *
  * <p>A copy is stale when the warehouse file (or its write-ahead log) changed after the copy was written; the next
  * connection republishes it. DuckDB has no statement timeout: callers cancel the statement.
  */
@@ -100,7 +104,6 @@ public final class DuckDbTenantScope implements TenantScope {
         properties.setProperty("autoload_known_extensions", "false");
         properties.setProperty("allow_community_extensions", "false");
         properties.setProperty("allow_persistent_secrets", "false");
-        properties.setProperty("jdbc_stream_results", "true");
         if (threads != null) {
             properties.setProperty("threads", threads);
         }
