@@ -35,7 +35,12 @@ final class TimedStatements {
     /** Thrown in place of the engine's cancellation error when the time ran out. */
     static final class TimedOut extends SQLException {
         TimedOut(Duration timeout, SQLException cause) {
-            super("it ran longer than " + timeout + " and was stopped", "57014", cause);
+            super("it ran longer than " + readable(timeout) + " and was stopped", "57014", cause);
+        }
+
+        private static String readable(Duration timeout) {
+            long millis = timeout.toMillis();
+            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
         }
     }
 
