@@ -5,15 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
@@ -22,40 +22,38 @@ import io.cairn.spi.warehouse.TenantScope;
 
 /**
  * Tenant access on DuckDB through per-tenant published copies ({@code <projectDir>/.cairn/published/<tenant>.duckdb},
- * see {@link TenantCopies}). A tenant connection is a fresh in-memory DuckDB that attaches the tenant's copy
- * read-only and makes it the default database, then disables external access (files, {@code ATTACH},
- * {@code COPY}, {@code INSTALL}/{@code LOAD}), extension auto-loading and locks its configuration, so nothing in the
- * tenant's SQL can reach another tenant's rows: they are not in any file it can open. A new in-memory database per
- * connection (not the file opened directly) because DuckDB shares one database instance per file path within a
- * process, which would keep serving a replaced copy while any reader is open.
+ * see {@link TenantCopies}). A tenant connection comes from an in-memory DuckDB instance that attached the tenant's
+ * copy read-only, then disabled external access (files, {@code ATTACH}, {@code COPY}, {@code INSTALL}/{@code LOAD})
+ * and extension auto-loading and locked its configuration ({@link TenantReaders}), so nothing in the tenant's SQL
+ * can reach another tenant's rows: they are not in any file it can open. An in-memory instance attaching the copy,
+ * not the copy opened directly, because DuckDB shares one database instance per file path within a process, which
+ * would keep serving a replaced copy while any reader is open.
  *
  * <p>Results are not streamed: DuckDB's JDBC driver reports a streamed query's runtime error only as "Invalid
  * result set", and a tenant needs the reason. A query therefore computes its whole result inside DuckDB (bounded by
- * the caller's timeout and the connection's {@code memory_limit}) before the caller reads its first rows.
+ * the caller's timeout and the instance's {@code memory_limit}) before the caller reads its first rows.
  *
  * <p>A copy is stale when the warehouse file (or its write-ahead log) changed after the copy was written; the next
  * connection republishes it. DuckDB has no statement timeout: callers cancel the statement.
  */
 public final class DuckDbTenantScope implements TenantScope {
-    private static final String ALIAS = "tenant";
+    /** Reader instances kept open (each has its own DuckDB thread pool); the least recently read are closed. */
+    private static final int MAX_READERS = 32;
 
     private final DuckDbWarehouse warehouse;
     private final TenantCopies copies;
-    private final String threads;
-    private final String memoryLimit;
+    private final TenantReaders readers;
     private final ConcurrentMap<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
      * @param publishedFolder where tenant copies live ({@code <projectDir>/.cairn/published})
-     * @param threads DuckDB threads per tenant connection, or null for DuckDB's default
-     * @param memoryLimit DuckDB memory limit per tenant connection, or null for DuckDB's default
+     * @param threads DuckDB threads per tenant reader instance, or null for DuckDB's default
+     * @param memoryLimit DuckDB memory limit per tenant reader instance, or null for DuckDB's default
      */
     public DuckDbTenantScope(DuckDbWarehouse warehouse, Path publishedFolder, String threads, String memoryLimit) {
-        this.warehouse = java.util.Objects.requireNonNull(warehouse, "warehouse is null");
-        this.copies = new TenantCopies(warehouse, java.util.Objects.requireNonNull(publishedFolder,
-                "publishedFolder is null"));
-        this.threads = threads;
-        this.memoryLimit = memoryLimit;
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse is null");
+        this.copies = new TenantCopies(warehouse, Objects.requireNonNull(publishedFolder, "publishedFolder is null"));
+        this.readers = new TenantReaders(readerProperties(threads, memoryLimit), MAX_READERS);
     }
 
     /** The tenant's published copy. */
@@ -72,33 +70,22 @@ public final class DuckDbTenantScope implements TenantScope {
 
     @Override
     public Connection connect(TenantId tenant, Duration statementTimeout) {
-        withLock(tenant, () -> {
-            if (isStale(tenant)) {
-                copies.publish(tenant);
-            }
-            return null;
-        });
-        Connection connection = null;
+        withLock(tenant, () -> isStale(tenant) ? copies.publish(tenant) : 0);
         try {
-            connection = DriverManager.getConnection("jdbc:duckdb:", readerProperties());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ATTACH " + DuckDbDialect.INSTANCE.literal(copyOf(tenant).toString()) + " AS "
-                        + ALIAS + " (READ_ONLY)");
-                statement.execute("USE " + ALIAS);
-                statement.execute("SET TimeZone = 'UTC'");
-                statement.execute("SET enable_external_access = false");
-                statement.execute("SET lock_configuration = true");
-            }
-            return connection;
+            return readers.connect(tenant, copyOf(tenant));
         }
         catch (SQLException e) {
-            closeQuietly(connection);
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot open the published data of tenant %s: %s",
                     tenant, e.getMessage().replace(copyOf(tenant).toString(), "<copy>"));
         }
     }
 
-    private Properties readerProperties() {
+    /** Closes the cached reader instances; connections already handed out stay usable until closed. */
+    void close() {
+        readers.close();
+    }
+
+    private static Properties readerProperties(String threads, String memoryLimit) {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
@@ -136,7 +123,7 @@ public final class DuckDbTenantScope implements TenantScope {
         return Files.exists(file) && Files.getLastModifiedTime(file).compareTo(time) > 0;
     }
 
-    private <T> T withLock(TenantId tenant, java.util.function.Supplier<T> work) {
+    private <T> T withLock(TenantId tenant, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(tenant, key -> new ReentrantLock());
         lock.lock();
         try {
@@ -144,17 +131,6 @@ public final class DuckDbTenantScope implements TenantScope {
         }
         finally {
             lock.unlock();
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            }
-            catch (SQLException e) {
-                // the connection failed to open fully; nothing else to release
-            }
         }
     }
 }

@@ -125,6 +125,9 @@ public final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public void close() {
+        if (tenantScope != null) {
+            tenantScope.close();
+        }
         try {
             root.close();
         }
