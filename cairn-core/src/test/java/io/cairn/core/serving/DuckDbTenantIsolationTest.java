@@ -24,6 +24,7 @@ import io.cairn.warehouse.duckdb.DuckDbWarehouseFactory;
 import static io.cairn.core.serving.ServingFixture.ACME;
 import static io.cairn.core.serving.ServingFixture.GLOBEX;
 import static io.cairn.core.serving.ServingFixture.GLOBEX_MARKERS;
+import static io.cairn.core.serving.ServingFixture.assertNoGlobex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -223,13 +224,13 @@ class DuckDbTenantIsolationTest {
         }
         assertNoGlobex(attempt, withoutInput(message, sql));
         assertThat(message).as("%s: the message names no server path", attempt).doesNotContain(dir.toString());
-        String engine = e(sql, attempt);
+        String engine = onTheEngineAlone(sql, attempt);
         ATTEMPTS.add(String.format(Locale.ROOT, "%-52s refused: %s%s", attempt,
                 message.replace("Cannot run the query of tenant acme: ", "").lines().findFirst().orElse(""), engine));
     }
 
     /** The statement straight on a tenant connection, without the SQL check: refused, or nothing of globex's. */
-    private static String e(String sql, String attempt) {
+    private static String onTheEngineAlone(String sql, String attempt) {
         try (Connection connection = warehouse.tenantScope().connect(ACME, TIMEOUT);
                 Statement statement = connection.createStatement()) {
             StringBuilder seen = new StringBuilder();
@@ -263,11 +264,5 @@ class DuckDbTenantIsolationTest {
             }
         }
         return rest;
-    }
-
-    private static void assertNoGlobex(String attempt, String text) {
-        for (String marker : GLOBEX_MARKERS) {
-            assertThat(text).as("%s must reveal nothing of globex", attempt).doesNotContain(marker);
-        }
     }
 }

@@ -20,7 +20,7 @@ import io.cairn.warehouse.postgres.PostgresWarehouse;
 
 import static io.cairn.core.serving.ServingFixture.ACME;
 import static io.cairn.core.serving.ServingFixture.GLOBEX;
-import static io.cairn.core.serving.ServingFixture.GLOBEX_MARKERS;
+import static io.cairn.core.serving.ServingFixture.assertNoGlobex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -126,11 +126,5 @@ class PostgresTenantScopeTest {
             return;
         }
         fail("Attempt '%s' as acme was not refused", attempt);
-    }
-
-    private static void assertNoGlobex(String attempt, String text) {
-        for (String marker : GLOBEX_MARKERS) {
-            assertThat(text).as("%s must reveal nothing of globex", attempt).doesNotContain(marker);
-        }
     }
 }

@@ -86,4 +86,12 @@ final class ServingFixture {
             }
         }
     }
+
+    /** Asserts that text a tenant got back (rows, messages) holds none of globex's values. */
+    static void assertNoGlobex(String attempt, String text) {
+        for (String marker : GLOBEX_MARKERS) {
+            org.assertj.core.api.Assertions.assertThat(text).as("%s must reveal nothing of globex", attempt)
+                    .doesNotContain(marker);
+        }
+    }
 }
