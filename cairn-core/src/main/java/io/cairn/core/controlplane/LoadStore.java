@@ -161,12 +161,21 @@ public final class LoadStore {
     /** Folds a later load of a stream into what its earlier loads gave. */
     private static StreamFreshness later(StreamFreshness sofar, StreamFreshness next) {
         String max = sofar.maxSourceUpdatedAt();
-        if (max == null || (next.maxSourceUpdatedAt() != null && java.time.OffsetDateTime.parse(
-                next.maxSourceUpdatedAt()).isAfter(java.time.OffsetDateTime.parse(max)))) {
+        if (max == null || (next.maxSourceUpdatedAt() != null && isAfter(next.maxSourceUpdatedAt(), max))) {
             max = next.maxSourceUpdatedAt();
         }
         return new StreamFreshness(next.source(), next.stream(), next.lastLoadId(), next.lastLandedAt(),
                 sofar.loadsLanded() + 1, sofar.rowsLanded() + next.rowsLanded(), max);
+    }
+
+    /** Compares ISO-8601 times with offsets; text that is not one compares as text. */
+    private static boolean isAfter(String a, String b) {
+        try {
+            return java.time.OffsetDateTime.parse(a).isAfter(java.time.OffsetDateTime.parse(b));
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            return a.compareTo(b) > 0;
+        }
     }
 
     private static LoadRecord load(ResultSet row) throws SQLException {
