@@ -21,6 +21,7 @@ import io.cairn.core.model.RunResult;
 import io.cairn.core.model.Selection;
 import io.cairn.core.model.graph.Node;
 import io.cairn.core.model.graph.ResourceType;
+import io.cairn.core.serving.TenantPublishing;
 import io.cairn.models.DataQuality;
 import io.cairn.models.DataQualityReport;
 import io.cairn.models.DqResultsTable;
@@ -116,6 +117,9 @@ final class ModelRun {
             out.printf("Data quality: %d checks recorded in %s: %d pass, %d warn, %d fail%n",
                     quality.results().size(), DqResultsTable.TABLE, quality.count(DqStatus.PASS),
                     quality.count(DqStatus.WARN), quality.count(DqStatus.FAIL));
+        }
+        if (command == Command.BUILD || command == Command.RUN || command == Command.TEST) {
+            out.println(TenantPublishing.publishAll(context.warehouse(), context.controlPlane()));
         }
         out.printf("Recorded as %s run %s in the control plane.%n", command.key(), recorder.runId());
         out.flush();

@@ -139,6 +139,45 @@ public final class LoadStore {
                         + " ORDER BY created_at DESC, load_id DESC LIMIT ?", LoadStore::load, params));
     }
 
+    /**
+     * Per source and stream of the tenant, ordered by both: the last landed load, the number of landed loads and
+     * their rows, and the newest source change time they brought.
+     */
+    public List<StreamFreshness> freshness(TenantId tenant) {
+        requireNonNull(tenant, "tenant is null");
+        List<StreamFreshness> landed = jdbc.call("read the freshness of tenant " + tenant, connection -> Sql.query(
+                connection, "SELECT source_name, stream, load_id, finished_at, rows_landed, max_source_updated_at "
+                        + "FROM loads WHERE tenant_id = ? AND status = 'landed' "
+                        + "ORDER BY source_name, stream, finished_at, load_id",
+                row -> new StreamFreshness(row.getString(1), row.getString(2), row.getString(3),
+                        Sql.instant(row, "finished_at"), 1, row.getLong(5), row.getString(6)), tenant));
+        java.util.Map<String, StreamFreshness> streams = new java.util.LinkedHashMap<>();
+        for (StreamFreshness load : landed) {
+            streams.merge(load.source() + "\u0000" + load.stream(), load, LoadStore::later);
+        }
+        return List.copyOf(streams.values());
+    }
+
+    /** Folds a later load of a stream into what its earlier loads gave. */
+    private static StreamFreshness later(StreamFreshness sofar, StreamFreshness next) {
+        String max = sofar.maxSourceUpdatedAt();
+        if (max == null || (next.maxSourceUpdatedAt() != null && isAfter(next.maxSourceUpdatedAt(), max))) {
+            max = next.maxSourceUpdatedAt();
+        }
+        return new StreamFreshness(next.source(), next.stream(), next.lastLoadId(), next.lastLandedAt(),
+                sofar.loadsLanded() + 1, sofar.rowsLanded() + next.rowsLanded(), max);
+    }
+
+    /** Compares ISO-8601 times with offsets; text that is not one compares as text. */
+    private static boolean isAfter(String a, String b) {
+        try {
+            return java.time.OffsetDateTime.parse(a).isAfter(java.time.OffsetDateTime.parse(b));
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            return a.compareTo(b) > 0;
+        }
+    }
+
     private static LoadRecord load(ResultSet row) throws SQLException {
         return new LoadRecord(
                 row.getString("load_id"),

@@ -2,6 +2,8 @@ package io.cairn.spi.warehouse;
 
 import java.sql.Connection;
 
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
 import io.cairn.spi.raw.RawLoader;
 
 /** An open warehouse. Thread-safe; close it once at the end. */
@@ -16,6 +18,15 @@ public interface Warehouse extends AutoCloseable {
 
     /** The bulk loader for raw files. */
     RawLoader rawLoader();
+
+    /**
+     * Hands out connections that see one tenant's data only (see {@link TenantScope}). Engines that cannot isolate
+     * tenants throw {@code UNSUPPORTED}.
+     */
+    default TenantScope tenantScope() {
+        throw new CairnException(ErrorCode.UNSUPPORTED, "Cannot serve tenant data from a %s warehouse: it has no "
+                + "tenant scope", type());
+    }
 
     @Override
     void close();

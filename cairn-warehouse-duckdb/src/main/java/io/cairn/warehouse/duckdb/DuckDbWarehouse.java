@@ -16,6 +16,7 @@ import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.raw.RawLoader;
 import io.cairn.spi.warehouse.Dialect;
+import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.spi.warehouse.Warehouse;
 
 /**
@@ -29,15 +30,30 @@ public final class DuckDbWarehouse implements Warehouse {
     private final Path file;
     private final DuckDBConnection root;
     private final DuckDbRawLoader rawLoader;
+    private final DuckDbTenantScope tenantScope;
 
-    private DuckDbWarehouse(Path file, DuckDBConnection root) {
+    private DuckDbWarehouse(Path file, DuckDBConnection root, Path publishedFolder, String threads,
+            String memoryLimit) {
         this.file = file;
         this.root = root;
         this.rawLoader = new DuckDbRawLoader(this);
+        this.tenantScope = publishedFolder == null ? null
+                : new DuckDbTenantScope(this, publishedFolder, threads, memoryLimit);
     }
 
-    /** Opens (creating if needed) the database file, or an in-memory database when {@code file} is null. */
+    /**
+     * Opens (creating if needed) the database file, or an in-memory database when {@code file} is null; it has no
+     * tenant scope.
+     */
     public static DuckDbWarehouse open(Path file, String threads, String memoryLimit) {
+        return open(file, threads, memoryLimit, null);
+    }
+
+    /**
+     * Opens (creating if needed) the database file, or an in-memory database when {@code file} is null, with tenant
+     * copies published to {@code publishedFolder} (null: no tenant scope).
+     */
+    public static DuckDbWarehouse open(Path file, String threads, String memoryLimit, Path publishedFolder) {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "true");
@@ -54,7 +70,7 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url, properties);
             LOG.info("Opened DuckDB warehouse {}", file == null ? ":memory:" : file);
-            return new DuckDbWarehouse(file, root);
+            return new DuckDbWarehouse(file, root, publishedFolder, threads, memoryLimit);
         }
         catch (SQLException | java.io.IOException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot open DuckDB warehouse %s: %s",
@@ -97,8 +113,21 @@ public final class DuckDbWarehouse implements Warehouse {
         return rawLoader;
     }
 
+    /** Per-tenant published copies (see {@link DuckDbTenantScope}). */
+    @Override
+    public TenantScope tenantScope() {
+        if (tenantScope == null) {
+            throw new CairnException(ErrorCode.UNSUPPORTED, "Cannot serve tenant data from DuckDB warehouse %s: it "
+                    + "was opened without a folder for published tenant copies", file == null ? ":memory:" : file);
+        }
+        return tenantScope;
+    }
+
     @Override
     public void close() {
+        if (tenantScope != null) {
+            tenantScope.close();
+        }
         try {
             root.close();
         }

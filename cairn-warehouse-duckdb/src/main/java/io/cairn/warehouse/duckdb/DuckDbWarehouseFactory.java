@@ -8,10 +8,16 @@ import io.cairn.spi.warehouse.WarehouseSettings;
 
 /**
  * Opens DuckDB warehouses. Options: {@code path} (database file, relative to the project folder; {@code :memory:}
- * for an in-memory database), {@code threads}, {@code memory_limit}.
+ * for an in-memory database), {@code threads}, {@code memory_limit}. Tenant copies are published under
+ * {@code <projectDir>/.cairn/published/}.
  */
 public final class DuckDbWarehouseFactory implements WarehouseFactory {
     public static final String TYPE = "duckdb";
+
+    /** Where tenant copies are published: {@code <projectDir>/.cairn/published} (offboarding deletes them there). */
+    public static Path publishedFolder(Path projectDir) {
+        return projectDir.resolve(".cairn").resolve("published").toAbsolutePath().normalize();
+    }
 
     @Override
     public String type() {
@@ -23,6 +29,6 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         String path = settings.option("path").orElse("warehouse.duckdb");
         Path file = ":memory:".equals(path) ? null : settings.projectDir().resolve(path).toAbsolutePath().normalize();
         return DuckDbWarehouse.open(file, settings.option("threads").orElse(null),
-                settings.option("memory_limit").orElse(null));
+                settings.option("memory_limit").orElse(null), publishedFolder(settings.projectDir()));
     }
 }

@@ -12,6 +12,7 @@ import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.raw.RawLoader;
 import io.cairn.spi.warehouse.Dialect;
+import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.spi.warehouse.Warehouse;
 
 import static java.util.Objects.requireNonNull;
@@ -27,6 +28,7 @@ public final class PostgresWarehouse implements Warehouse {
     private final ConnectionSettings settings;
     private final ConnectionPool pool;
     private final PostgresRawLoader rawLoader;
+    private final PostgresTenantScope tenantScope;
 
     /**
      * How to reach the server.
@@ -50,6 +52,7 @@ public final class PostgresWarehouse implements Warehouse {
         this.settings = settings;
         this.pool = new ConnectionPool(this::openPhysical, "SET TimeZone = 'UTC'", settings.poolSize());
         this.rawLoader = new PostgresRawLoader(this);
+        this.tenantScope = new PostgresTenantScope(this);
     }
 
     /** Opens the warehouse and checks that the server answers. */
@@ -89,6 +92,12 @@ public final class PostgresWarehouse implements Warehouse {
     @Override
     public RawLoader rawLoader() {
         return rawLoader;
+    }
+
+    /** Row-level security through each tenant's reader role (see {@link PostgresTenantScope}). */
+    @Override
+    public TenantScope tenantScope() {
+        return tenantScope;
     }
 
     @Override

@@ -1,0 +1,36 @@
+package io.cairn.spi.warehouse;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Collection;
+
+import io.cairn.spi.TenantId;
+
+/**
+ * Tenant-scoped access to a warehouse: connections that can see one tenant's published data and nothing else,
+ * enforced by the engine (per-tenant copies, row-level security), never by inspecting the SQL a tenant sends.
+ * A tenant connection reads the schemas {@value #MARTS_SCHEMA} (the tenant's rows of every mart with a
+ * {@code tenant_id}) and {@value #OPS_SCHEMA} (at least the tenant's rows of {@code ops.dq_results}); it cannot
+ * write, reach files or change its own limits. Thread-safe.
+ */
+public interface TenantScope {
+    /** The schema holding the tenant's marts on a tenant connection. */
+    String MARTS_SCHEMA = "marts";
+    /** The schema holding the tenant's data-quality results ({@code dq_results}) on a tenant connection. */
+    String OPS_SCHEMA = "ops";
+
+    /**
+     * Makes the warehouse's current marts and quality results readable to these tenants (DuckDB: writes a new copy
+     * per tenant and swaps it in atomically; PostgreSQL: brings roles, grants and row-level security up to date).
+     * Call it after every model build.
+     */
+    void publish(Collection<TenantId> tenants);
+
+    /**
+     * A new read-only connection that sees only {@code tenant}'s published data; the caller closes it. Publishes
+     * the tenant first when it has never been published or its copy is stale. Where the engine has a statement
+     * timeout it is set to {@code statementTimeout}; callers still cancel statements that run longer, which works
+     * on every engine.
+     */
+    Connection connect(TenantId tenant, Duration statementTimeout);
+}
