@@ -1,0 +1,192 @@
+package io.cairn.models;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cairn.core.model.NodeStatus;
+import io.cairn.core.model.RunResult;
+import io.cairn.datagen.GenerationSummary;
+import io.cairn.datagen.TenantProfile;
+import io.cairn.spi.warehouse.Warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same generated tenants landed into DuckDB and into PostgreSQL: the whole package and its data-quality models
+ * build on both, the data tests pass on both, and every mart is identical row for row (numbers at the DuckDB
+ * column's scale, instants in UTC).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossEngineMartsTest {
+    private static final Instant CHECKED = Instant.parse("2024-06-02T00:00:00Z");
+
+    private ModelsFixture duck;
+    private ModelsFixture postgres;
+    private GenerationSummary generated;
+    private RunResult duckBuild;
+    private RunResult postgresBuild;
+    private DataQualityReport duckQuality;
+    private DataQualityReport postgresQuality;
+
+    @BeforeAll
+    void generateLandAndBuildOnBothEngines(@TempDir Path dir) {
+        duck = new ModelsFixture(dir.resolve("duckdb"));
+        postgres = new ModelsFixture(dir.resolve("postgres"), TestPostgres.newWarehouse("marts"));
+        generated = duck.generateAndLand(3, 21, 11, LocalDate.of(2024, 3, 1));
+        postgres.generateAndLand(3, 21, 11, LocalDate.of(2024, 3, 1));
+        duckBuild = duck.build(false);
+        postgresBuild = postgres.build(false);
+        duckQuality = new DataQuality(duck.warehouse, Clock.fixed(CHECKED, ZoneOffset.UTC))
+                .record(duck.engine(Map.of()), duckBuild, "duckdb-run");
+        postgresQuality = new DataQuality(postgres.warehouse, Clock.fixed(CHECKED, ZoneOffset.UTC))
+                .record(postgres.engine(Map.of()), postgresBuild, "postgres-run");
+    }
+
+    @AfterAll
+    void close() {
+        duck.close();
+        postgres.close();
+    }
+
+    @Test
+    void everyModelAndDataTestSucceedsOnPostgres() {
+        assertThat(problems(postgresBuild)).as("nodes that did not succeed on PostgreSQL").isEmpty();
+        assertThat(problems(duckBuild)).as("nodes that did not succeed on DuckDB").isEmpty();
+        assertThat(postgresBuild.results()).as("the same nodes ran").hasSameSizeAs(duckBuild.results());
+        assertThat(postgresBuild.results().stream().filter(r -> r.resourceType().equals("test")).count())
+                .as("data tests ran").isGreaterThan(50);
+    }
+
+    @Test
+    void everyMartIsIdenticalRowByRow() {
+        List<String> marts = tables(duck.warehouse, "marts");
+        assertThat(marts).as("marts of the package").contains("fct_sales_by_day", "fct_expenses_by_month",
+                "customer_360", "dim_customers", "dim_products", "inventory_kpi", "daily_store_sales",
+                "fct_revenue_attribution", "fct_customer_lifetime_value");
+        assertThat(tables(postgres.warehouse, "marts")).as("the same marts on PostgreSQL")
+                .containsExactlyInAnyOrderElementsOf(marts);
+        for (String mart : marts) {
+            List<String> columns = columns(duck.warehouse, "marts", mart);
+            String sql = "select " + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
+                    + " from marts." + mart;
+            Table expected = Table.read(duck.warehouse, sql, null);
+            Table actual = Table.read(postgres.warehouse, sql, expected.scales());
+            assertThat(expected.rows()).as("rows of marts.%s on DuckDB", mart).isNotEmpty();
+            assertThat(actual.rows()).as("marts.%s on PostgreSQL equals DuckDB's, row for row", mart)
+                    .containsExactlyElementsOf(expected.rows());
+        }
+    }
+
+    @Test
+    void dataQualityGivesEveryTenantTheSameOutcomes() {
+        assertThat(outcomes(postgresQuality)).as("check, relation, tenant and status on PostgreSQL")
+                .isEqualTo(outcomes(duckQuality));
+        for (TenantProfile tenant : generated.tenants()) {
+            assertThat(postgresQuality.find(tenant.id(), "reconcile_sales_net")).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(DqStatus.PASS));
+        }
+        assertThat(DqResultsTable.read(postgres.warehouse, "postgres-run")).as("ops.dq_results on PostgreSQL")
+                .hasSameSizeAs(postgresQuality.results());
+    }
+
+    private static List<String> outcomes(DataQualityReport report) {
+        return report.results().stream().map(r -> String.join(" ", r.checkName(), r.model(),
+                String.valueOf(r.tenantId()), r.status().key())).sorted().toList();
+    }
+
+    private static List<String> problems(RunResult build) {
+        return build.results().stream().filter(r -> r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL
+                || r.status() == NodeStatus.SKIPPED).map(r -> r.name() + " " + r.status() + ": " + r.message())
+                .toList();
+    }
+
+    private static List<String> tables(Warehouse warehouse, String schema) {
+        return Table.read(warehouse, "select table_name from information_schema.tables where table_schema = '"
+                + schema + "' order by table_name", null).rows().stream()
+                .map(row -> row.substring(1, row.length() - 1)).toList();
+    }
+
+    private static List<String> columns(Warehouse warehouse, String schema, String table) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select * from " + schema + "." + table + " limit 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.add(rs.getMetaData().getColumnLabel(i));
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** A query's rows as normalized text, sorted (engines order text differently); the scale of each column. */
+    private record Table(List<String> rows, Map<Integer, Integer> scales) {
+        static Table read(Warehouse warehouse, String sql, Map<Integer, Integer> scales) {
+            List<String> rows = new ArrayList<>();
+            Map<Integer, Integer> own = new TreeMap<>();
+            try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    own.put(i, meta.getScale(i));
+                }
+                Map<Integer, Integer> use = scales == null ? own : scales;
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.add(value(rs, i, meta.getColumnTypeName(i), use.get(i)));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+            rows.sort(null);
+            return new Table(rows, own);
+        }
+
+        private static String value(ResultSet rs, int i, String type, int scale) throws SQLException {
+            Object value = rs.getObject(i);
+            if (value == null) {
+                return "null";
+            }
+            String kind = type.toLowerCase(Locale.ROOT);
+            if (kind.contains("timestamptz") || kind.contains("with time zone")) {
+                return rs.getObject(i, OffsetDateTime.class).toInstant().toString();
+            }
+            if (value instanceof Number number) {
+                return new BigDecimal(number.toString()).setScale(scale, RoundingMode.HALF_UP).toPlainString();
+            }
+            if (value instanceof Array array) {
+                return Arrays.toString((Object[]) array.getArray());
+            }
+            return value instanceof java.util.Date ? rs.getString(i) : value.toString();
+        }
+    }
+}
