@@ -16,7 +16,7 @@
 
 {#- A path such as 'a.b' or 'transactions[0].currency' as a PostgreSQL text[] path literal '{a,b}'. -#}
 {% macro cairn_pg_json_path(path) -%}
-  '{ {{- (path | replace('[', '.') | replace(']', '')).split('.') | join(',') -}} }'
+  '{ {{- path | replace('[', '.') | replace(']', '') | replace('.', ',') -}} }'
 {%- endmacro %}
 
 {#- Text at a JSON path ('a.b', 'items[0].sku'); NULL for a missing key or JSON null. -#}
@@ -89,9 +89,9 @@
     the text is checked against the type's literal form first (bigint, decimal, date, timestamp). -#}
 {% macro cairn_try_cast(expression, type) -%}
   {%- if target.type == 'postgres' -%}
-    {%- set base = type.split('(')[0] | trim | lower -%}
-    {%- if base in ['bigint', 'integer', 'int'] -%}{%- set form = '^[+-]?[0-9]+$' -%}
-    {%- elif base in ['decimal', 'numeric'] -%}{%- set form = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' -%}
+    {%- set base = type | lower -%}
+    {%- if 'int' in base -%}{%- set form = '^[+-]?[0-9]+$' -%}
+    {%- elif 'decimal' in base or 'numeric' in base -%}{%- set form = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' -%}
     {%- elif base == 'date' -%}{%- set form = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' -%}
     {%- else -%}{%- set form = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$' -%}
     {%- endif -%}
@@ -148,19 +148,23 @@
 {%- endmacro %}
 
 {#- The value of the row with the largest (arg_max) or smallest (arg_min) key; rows where either is NULL are
-    skipped (DuckDB's arg_max); `where` filters the rows. -#}
-{% macro cairn_arg_max(value, key, where=none) -%}
-  {{ cairn_arg_pick(value, key, 'desc', 'arg_max', where) }}
+    skipped (DuckDB's arg_max); `where` filters the rows. Rows tied on the key resolve to whichever row an engine
+    meets first, unless `tiebreak` (an ascending order expression) decides. -#}
+{% macro cairn_arg_max(value, key, where=none, tiebreak=none) -%}
+  {{ cairn_arg_pick(value, key, 'desc', 'arg_max', where, tiebreak) }}
 {%- endmacro %}
 
-{% macro cairn_arg_min(value, key, where=none) -%}
-  {{ cairn_arg_pick(value, key, 'asc', 'arg_min', where) }}
+{% macro cairn_arg_min(value, key, where=none, tiebreak=none) -%}
+  {{ cairn_arg_pick(value, key, 'asc', 'arg_min', where, tiebreak) }}
 {%- endmacro %}
 
-{% macro cairn_arg_pick(value, key, direction, duckdb_function, where) -%}
+{% macro cairn_arg_pick(value, key, direction, duckdb_function, where, tiebreak) -%}
+  {%- set order = key ~ ' ' ~ direction ~ (', ' ~ tiebreak if tiebreak else '') -%}
+  {%- set rows = value ~ ' is not null and ' ~ key ~ ' is not null' ~ (' and (' ~ where ~ ')' if where else '') -%}
   {%- if target.type == 'postgres' -%}
-  (array_agg({{ value }} order by {{ key }} {{ direction }}) filter (where {{ value }} is not null
-      and {{ key }} is not null{%- if where %} and ({{ where }}){%- endif %}))[1]
+  (array_agg({{ value }} order by {{ order }}) filter (where {{ rows }}))[1]
+  {%- elif tiebreak -%}
+  first({{ value }} order by {{ order }}) filter (where {{ rows }})
   {%- else -%}
   {{ duckdb_function }}({{ value }}, {{ key }}){%- if where %} filter (where {{ where }}){%- endif -%}
   {%- endif -%}
