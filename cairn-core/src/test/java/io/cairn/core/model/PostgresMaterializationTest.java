@@ -67,6 +67,12 @@ class PostgresMaterializationTest {
                 .isEqualTo(build.result("accepted_values_orders_status__completed_shipped").orElseThrow().failures());
         assertThat(scalar(warehouse, "select table_type from information_schema.tables where table_schema = "
                 + "'main_staging' and table_name = 'stg_orders'")).isEqualTo("VIEW");
+        RunResult fresh = ModelEngine.load(project, ModelTestHelper.options(warehouse)).freshness(Selection.all(),
+                ModelTestHelper.runOptions(project).withClock(java.time.Clock.fixed(
+                        java.time.Instant.parse("2024-01-02T20:00:00Z"), java.time.ZoneOffset.UTC)));
+        assertThat(fresh.result("order_events").orElseThrow().status()).as("9h old: under warn_after 12h")
+                .isEqualTo(NodeStatus.PASS);
+        assertThat(fresh.result("order_events_archive").orElseThrow().status()).isEqualTo(NodeStatus.WARN);
 
         Path duckProject = ModelTestHelper.jaffleProject(tmp.resolve("duck"));
         try (DuckDbWarehouse duck = DuckDbWarehouse.open(null, null, null)) {
@@ -173,7 +179,7 @@ class PostgresMaterializationTest {
     }
 
     @Test
-    void viewWithChangedColumnsIsReplacedAndSeedsKeepDeclaredTypes() {
+    void viewWithChangedColumnsIsReplacedSeedsKeepDeclaredTypesAndTargetTypeIsPostgres() {
         Path project = tmp.resolve("vw");
         write(project, "dbt_project.yml", "name: vw\n");
         write(project, "seeds/properties.yml", "seeds:\n  - name: rates\n    config:\n      column_types:\n"
@@ -181,9 +187,11 @@ class PostgresMaterializationTest {
         write(project, "seeds/rates.csv", "code,valid_from,rate,note\nEUR,2024-01-01,1.085,\"a, quoted\"\"note\"\"\"\n"
                 + "USD,2024-01-01,1,\n");
         write(project, "models/v.sql", "select code, rate from {{ ref('rates') }}");
+        write(project, "models/engine.sql", "select '{{ target.type }}' as engine");
         ModelEngine engine = ModelEngine.load(project, ModelTestHelper.options(warehouse));
         assertThat(engine.seed(Selection.all(), ModelTestHelper.runOptions(project)).success()).isTrue();
-        assertThat(run(project, "v").success()).isTrue();
+        assertThat(run(project, "v engine").success()).isTrue();
+        assertThat(scalar(warehouse, "select engine from main.engine")).as("target.type").isEqualTo("postgres");
         write(project, "models/v.sql", "select rate, code from {{ ref('rates') }}");
         assertThat(run(project, "v").success()).isTrue();
 
