@@ -219,7 +219,7 @@
   {%- if target.type == 'postgres' -%}
   select * from (
     select *, row_number() over (partition by {{ partition_by }} order by {{ order_by }}) as cairn_version_rank
-    from {{ relation }}
+    from {{ relation }} cairn_raw
   ) cairn_versions
   where cairn_version_rank = 1
   {%- else -%}

@@ -5,7 +5,8 @@
 -#}
 
 {#- The raw table of a stream, or an empty relation of the envelope's shape when the deployment lists the
-    stream in var('cairn_absent_streams') (a tenant set without that source has no raw table). -#}
+    stream in var('cairn_absent_streams') (a tenant set without that source has no raw table). Give it an alias
+    where it is used in FROM: PostgreSQL 14 wants one on a subquery. -#}
 {% macro raw_relation(system, stream) -%}
   {%- if (system ~ '__' ~ stream) in var('cairn_absent_streams', []) -%}
   (select cast(null as varchar) as tenant_id, cast(null as varchar) as source_system,

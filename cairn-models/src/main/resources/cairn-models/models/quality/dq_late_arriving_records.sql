@@ -21,7 +21,7 @@ versions as (
 {%- set parts = name.split('__') %}
   select tenant_id, '{{ parts[0] }}' as source_system, '{{ parts[1] }}' as stream, source_record_id, load_id,
          ingested_at, source_updated_at
-  from {{ raw_relation(parts[0], parts[1]) }}
+  from {{ raw_relation(parts[0], parts[1]) }} raw_rows
   {% if not loop.last %}union all{% endif %}
 {% endfor %}
 )
