@@ -1,2 +1,2 @@
-/** Materializations: views, atomic tables, incremental strategies with schema change handling, seeds, tenant guard. */
+/** Materializations (views, atomic tables, incremental strategies, schema change, seeds, tenant guard) and their SQL per engine. */
 package io.cairn.core.model.materialize;
