@@ -1,2 +1,2 @@
-/** Materializations (views, atomic tables, incremental strategies, schema change, seeds, tenant guard) and their SQL per engine. */
+/** Materializations (view, table, incremental, seeds, tenant guard) and their SQL per warehouse engine. */
 package io.cairn.core.model.materialize;
