@@ -16,5 +16,5 @@
 
 {% macro fx_rate(currency, reporting_currency, from_alias='fx_from', to_alias='fx_to') -%}
   case when {{ currency }} = {{ reporting_currency }} then cast(1 as decimal(18, 8))
-       else cast({{ from_alias }}.usd_per_unit / {{ to_alias }}.usd_per_unit as decimal(18, 8)) end
+       else {{ cairn_decimal_from_double(cairn_fdiv(from_alias ~ '.usd_per_unit', to_alias ~ '.usd_per_unit'), 18, 8) }} end
 {%- endmacro %}

@@ -15,8 +15,8 @@
           cast(null as varchar) as stream, cast(null as varchar) as source_record_id,
           cast(null as timestamptz) as source_updated_at, cast(null as timestamptz) as ingested_at,
           cast(null as varchar) as load_id, cast(null as varchar) as source_file,
-          cast(null as varchar) as record_hash, cast(null as json) as payload,
-          cast(null as varchar) as dq_status, cast(null as varchar[]) as dq_errors,
+          cast(null as varchar) as record_hash, cast(null as {{ cairn_json_type() }}) as payload,
+          cast(null as varchar) as dq_status, cast(null as {{ cairn_text_array_type() }}) as dq_errors,
           cast(null as boolean) as is_deleted
    where false)
   {%- elif var('cairn_source_fences', []) | length > 0 -%}
@@ -33,11 +33,8 @@
 {%- endmacro %}
 
 {% macro latest_versions(system, stream) -%}
-  select *
-  from {{ raw_relation(system, stream) }}
-  qualify row_number() over (
-      partition by tenant_id, source_record_id
-      order by source_updated_at desc nulls last, ingested_at desc, record_hash desc) = 1
+  {{ cairn_latest_rows(raw_relation(system, stream), 'tenant_id, source_record_id',
+                       'source_updated_at desc nulls last, ingested_at desc, record_hash desc') }}
 {%- endmacro %}
 
 {#- The envelope columns every staging view starts with. -#}
@@ -55,38 +52,38 @@
 
 {#- Text at a JSON path of the payload ('$.a.b'); NULL for JSON null. -#}
 {% macro jtext(path, payload='payload') -%}
-  json_extract_string({{ payload }}, '$.{{ path }}')
+  {{ cairn_json_text(payload, path) }}
 {%- endmacro %}
 
 {% macro jdecimal(path, scale=2, payload='payload') -%}
-  cast(json_extract_string({{ payload }}, '$.{{ path }}') as decimal(18, {{ scale }}))
+  {{ cairn_json_number(payload, path, scale) }}
 {%- endmacro %}
 
 {% macro jint(path, payload='payload') -%}
-  cast(json_extract_string({{ payload }}, '$.{{ path }}') as bigint)
+  cast({{ cairn_json_text(payload, path) }} as bigint)
 {%- endmacro %}
 
 {% macro jbool(path, payload='payload') -%}
-  cast(json_extract_string({{ payload }}, '$.{{ path }}') as boolean)
+  cast({{ cairn_json_text(payload, path) }} as boolean)
 {%- endmacro %}
 
 {#- An ISO-8601 instant with offset or Z. -#}
 {% macro jtimestamp(path, payload='payload') -%}
-  cast(json_extract_string({{ payload }}, '$.{{ path }}') as timestamptz)
+  cast({{ cairn_json_text(payload, path) }} as timestamptz)
 {%- endmacro %}
 
 {% macro jdate(path, payload='payload') -%}
-  cast(json_extract_string({{ payload }}, '$.{{ path }}') as date)
+  cast({{ cairn_json_text(payload, path) }} as date)
 {%- endmacro %}
 
 {% macro jjson(path, payload='payload') -%}
-  json_extract({{ payload }}, '$.{{ path }}')
+  {{ cairn_json(payload, path) }}
 {%- endmacro %}
 
 {#- The payload without the top-level keys the model maps to columns: a JSON merge patch with a null per mapped
     key removes exactly those keys and keeps everything else, nested values included. -#}
 {% macro extra_attributes(mapped_keys, payload='payload') -%}
-  json_merge_patch({{ payload }}, '{ {%- for key in mapped_keys -%}"{{ key }}":null{%- if not loop.last -%},{%- endif -%}{%- endfor -%} }')
+  {{ cairn_json_without_keys(payload, mapped_keys) }}
 {%- endmacro %}
 
 {#- A currency code as written, trimmed and upper-cased; unknown codes are kept (DQ flags them at landing). -#}

@@ -9,17 +9,17 @@ with versions as (
          coalesce({{ jtext('phone') }}, {{ jtext('default_address.phone') }}) as phone,
          {{ jtext('default_address.city') }} as city,
          {{ jtext('default_address.country_code') }} as country_code
-  from {{ raw_relation('shopify', 'customers') }}
+  from {{ raw_relation('shopify', 'customers') }} raw_rows
   union all
   select tenant_id, 'quickbooks', source_record_id, source_updated_at, ingested_at, record_hash, is_deleted,
          {{ jtext('PrimaryEmailAddr.Address') }}, {{ jtext('GivenName') }}, {{ jtext('FamilyName') }},
          {{ jtext('PrimaryPhone.FreeFormNumber') }}, {{ jtext('BillAddr.City') }}, {{ jtext('BillAddr.Country') }}
-  from {{ raw_relation('quickbooks', 'customers') }}
+  from {{ raw_relation('quickbooks', 'customers') }} raw_rows
   union all
   select tenant_id, 'crm', source_record_id, source_updated_at, ingested_at, record_hash, is_deleted,
          {{ jtext('email') }}, {{ jtext('first_name') }}, {{ jtext('last_name') }}, {{ jtext('phone') }},
          {{ jtext('city') }}, {{ jtext('country') }}
-  from {{ raw_relation('crm', 'customers') }}
+  from {{ raw_relation('crm', 'customers') }} raw_rows
 )
 select
   tenant_id,

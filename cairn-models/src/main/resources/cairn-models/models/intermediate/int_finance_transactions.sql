@@ -2,25 +2,23 @@
     ItemBasedExpenseLineDetail line), invoices (receivables) and payments (cash received), with the account each
     amount posts to. Amounts in the document's currency. -#}
 with purchase_lines as (
-  select tenant_id, purchase_id, txn_date, currency, vendor_id, vendor_name, is_credit, is_deleted, ingested_at,
-         unnest(cast(coalesce(lines, '[]') as json[])) as line,
-         generate_subscripts(cast(coalesce(lines, '[]') as json[]), 1) as line_number
-  from {{ ref('stg_quickbooks__purchases') }}
+  {{ cairn_json_rows(ref('stg_quickbooks__purchases'), 'tenant_id, purchase_id, txn_date, currency, vendor_id, '
+                     ~ 'vendor_name, is_credit, is_deleted, ingested_at', 'lines', 'line', 'line_number') }}
 ),
 expenses as (
   select tenant_id, 'expense' as transaction_type, purchase_id as document_id, line_number, txn_date,
-         coalesce(json_extract_string(line, '$.AccountBasedExpenseLineDetail.AccountRef.value'),
-                  json_extract_string(line, '$.ItemBasedExpenseLineDetail.ItemRef.value')) as account_id,
-         coalesce(json_extract_string(line, '$.AccountBasedExpenseLineDetail.AccountRef.name'),
-                  json_extract_string(line, '$.ItemBasedExpenseLineDetail.ItemRef.name')) as account_name,
+         coalesce({{ jtext('AccountBasedExpenseLineDetail.AccountRef.value', 'line') }},
+                  {{ jtext('ItemBasedExpenseLineDetail.ItemRef.value', 'line') }}) as account_id,
+         coalesce({{ jtext('AccountBasedExpenseLineDetail.AccountRef.name', 'line') }},
+                  {{ jtext('ItemBasedExpenseLineDetail.ItemRef.name', 'line') }}) as account_name,
          vendor_id as counterparty_id, vendor_name as counterparty_name, currency,
          {#- A credit (refund from a vendor) reduces expenses. -#}
          case when is_credit then -1 else 1 end
-           * cast(json_extract_string(line, '$.Amount') as decimal(18, 2)) as amount,
-         json_extract_string(line, '$.Description') as description,
+           * {{ jdecimal('Amount', 2, 'line') }} as amount,
+         {{ jtext('Description', 'line') }} as description,
          is_deleted, ingested_at
   from purchase_lines
-  where json_extract_string(line, '$.DetailType') in ('AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail')
+  where {{ jtext('DetailType', 'line') }} in ('AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail')
 ),
 invoices as (
   select tenant_id, 'invoice', invoice_id, 0, txn_date, cast(null as varchar), 'Accounts Receivable', customer_id,

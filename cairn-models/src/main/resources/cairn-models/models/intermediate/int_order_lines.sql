@@ -1,85 +1,77 @@
 {#- One row per sold line across Shopify orders, e-commerce orders, POS transactions and QuickBooks sales
     receipts (SalesItemLineDetail lines only). gross = quantity * unit price. -#}
 with shopify as (
-  select tenant_id, 'shopify' as source_system, order_id, ingested_at,
-         unnest(cast(coalesce(line_items, '[]') as json[])) as line,
-         generate_subscripts(cast(coalesce(line_items, '[]') as json[]), 1) as line_number
-  from {{ ref('stg_shopify__orders') }}
+  {{ cairn_json_rows(ref('stg_shopify__orders'), "tenant_id, 'shopify' as source_system, order_id, ingested_at",
+                     'line_items', 'line', 'line_number') }}
 ),
 shopify_lines as (
   select tenant_id, source_system, order_id, line_number,
-         json_extract_string(line, '$.id') as source_line_id,
-         nullif(upper(trim(json_extract_string(line, '$.sku'))), '') as sku,
-         coalesce(json_extract_string(line, '$.name'), json_extract_string(line, '$.title')) as product_name,
-         json_extract_string(line, '$.product_id') as source_product_id,
-         json_extract_string(line, '$.variant_id') as source_variant_id,
-         cast(json_extract_string(line, '$.quantity') as bigint) as quantity,
-         cast(json_extract_string(line, '$.price') as decimal(18, 4)) as unit_price,
-         coalesce(list_sum(list_transform(
-             cast(coalesce(json_extract(line, '$.discount_allocations'), '[]') as json[]),
-             lambda d: cast(json_extract_string(d, '$.amount') as decimal(18, 2)))), 0) as discount_amount,
-         coalesce(list_sum(list_transform(cast(coalesce(json_extract(line, '$.tax_lines'), '[]') as json[]),
-             lambda t: cast(json_extract_string(t, '$.price') as decimal(18, 2)))), 0) as tax_amount
+         {{ jtext('id', 'line') }} as source_line_id,
+         nullif(upper(trim({{ jtext('sku', 'line') }})), '') as sku,
+         coalesce({{ jtext('name', 'line') }}, {{ jtext('title', 'line') }}) as product_name,
+         {{ jtext('product_id', 'line') }} as source_product_id,
+         {{ jtext('variant_id', 'line') }} as source_variant_id,
+         {{ jint('quantity', 'line') }} as quantity,
+         {{ jdecimal('price', 4, 'line') }} as unit_price,
+         coalesce({{ cairn_json_array_sum(jjson('discount_allocations', 'line'), 'd', jdecimal('amount', 2, 'd')) }},
+                  0) as discount_amount,
+         coalesce({{ cairn_json_array_sum(jjson('tax_lines', 'line'), 't', jdecimal('price', 2, 't')) }}, 0)
+           as tax_amount
   from shopify
 ),
 ecommerce as (
-  select tenant_id, 'ecommerce' as source_system, order_id,
-         unnest(cast(coalesce(items, '[]') as json[])) as line,
-         generate_subscripts(cast(coalesce(items, '[]') as json[]), 1) as line_number
-  from {{ ref('stg_ecommerce__orders') }}
+  {{ cairn_json_rows(ref('stg_ecommerce__orders'), "tenant_id, 'ecommerce' as source_system, order_id", 'items',
+                     'line', 'line_number') }}
 ),
 ecommerce_lines as (
   select tenant_id, source_system, order_id, line_number,
          cast(null as varchar) as source_line_id,
-         nullif(upper(trim(json_extract_string(line, '$.sku'))), '') as sku,
-         json_extract_string(line, '$.title') as product_name,
+         nullif(upper(trim({{ jtext('sku', 'line') }})), '') as sku,
+         {{ jtext('title', 'line') }} as product_name,
          cast(null as varchar) as source_product_id,
          cast(null as varchar) as source_variant_id,
-         cast(json_extract_string(line, '$.quantity') as bigint) as quantity,
-         cast(json_extract_string(line, '$.unit_price') as decimal(18, 4)) as unit_price,
+         {{ jint('quantity', 'line') }} as quantity,
+         {{ jdecimal('unit_price', 4, 'line') }} as unit_price,
          cast(0 as decimal(18, 2)) as discount_amount,
          cast(null as decimal(18, 2)) as tax_amount
   from ecommerce
 ),
 pos as (
-  select tenant_id, 'pos' as source_system, transaction_id as order_id,
-         unnest(cast(coalesce(items, '[]') as json[])) as line,
-         generate_subscripts(cast(coalesce(items, '[]') as json[]), 1) as line_number
-  from {{ ref('stg_pos__transactions') }}
+  {{ cairn_json_rows(ref('stg_pos__transactions'), "tenant_id, 'pos' as source_system, transaction_id as order_id",
+                     'items', 'line', 'line_number') }}
 ),
 pos_lines as (
   select tenant_id, source_system, order_id, line_number,
          cast(null as varchar) as source_line_id,
-         nullif(upper(trim(json_extract_string(line, '$.sku'))), '') as sku,
-         json_extract_string(line, '$.name') as product_name,
+         nullif(upper(trim({{ jtext('sku', 'line') }})), '') as sku,
+         {{ jtext('name', 'line') }} as product_name,
          cast(null as varchar) as source_product_id,
          cast(null as varchar) as source_variant_id,
-         cast(json_extract_string(line, '$.quantity') as bigint) as quantity,
-         cast(json_extract_string(line, '$.unit_price') as decimal(18, 4)) as unit_price,
-         coalesce(cast(json_extract_string(line, '$.discount') as decimal(18, 2)), 0) as discount_amount,
-         coalesce(cast(json_extract_string(line, '$.tax') as decimal(18, 2)), 0) as tax_amount
+         {{ jint('quantity', 'line') }} as quantity,
+         {{ jdecimal('unit_price', 4, 'line') }} as unit_price,
+         coalesce({{ jdecimal('discount', 2, 'line') }}, 0) as discount_amount,
+         coalesce({{ jdecimal('tax', 2, 'line') }}, 0) as tax_amount
   from pos
 ),
 receipts as (
-  select tenant_id, 'quickbooks' as source_system, sales_receipt_id as order_id,
-         unnest(cast(coalesce(lines, '[]') as json[])) as line,
-         generate_subscripts(cast(coalesce(lines, '[]') as json[]), 1) as line_number
-  from {{ ref('stg_quickbooks__sales_receipts') }}
+  {{ cairn_json_rows(ref('stg_quickbooks__sales_receipts'),
+                     "tenant_id, 'quickbooks' as source_system, sales_receipt_id as order_id", 'lines', 'line',
+                     'line_number') }}
 ),
 receipt_lines as (
   select tenant_id, source_system, order_id, line_number,
-         json_extract_string(line, '$.Id') as source_line_id,
+         {{ jtext('Id', 'line') }} as source_line_id,
          cast(null as varchar) as sku,
-         coalesce(json_extract_string(line, '$.SalesItemLineDetail.ItemRef.name'),
-                  json_extract_string(line, '$.Description')) as product_name,
-         json_extract_string(line, '$.SalesItemLineDetail.ItemRef.value') as source_product_id,
+         coalesce({{ jtext('SalesItemLineDetail.ItemRef.name', 'line') }},
+                  {{ jtext('Description', 'line') }}) as product_name,
+         {{ jtext('SalesItemLineDetail.ItemRef.value', 'line') }} as source_product_id,
          cast(null as varchar) as source_variant_id,
-         cast(json_extract_string(line, '$.SalesItemLineDetail.Qty') as bigint) as quantity,
-         cast(json_extract_string(line, '$.SalesItemLineDetail.UnitPrice') as decimal(18, 4)) as unit_price,
+         {{ jint('SalesItemLineDetail.Qty', 'line') }} as quantity,
+         {{ jdecimal('SalesItemLineDetail.UnitPrice', 4, 'line') }} as unit_price,
          cast(0 as decimal(18, 2)) as discount_amount,
          cast(null as decimal(18, 2)) as tax_amount
   from receipts
-  where json_extract_string(line, '$.DetailType') = 'SalesItemLineDetail'
+  where {{ jtext('DetailType', 'line') }} = 'SalesItemLineDetail'
 ),
 unioned as (
   select * from shopify_lines

@@ -4,19 +4,18 @@
   with a SKU and the same normalized name (rule 'name'); else 'name:<normalized name>' (rule 'single').
 -#}
 with variants as (
-  select tenant_id, unnest(cast(coalesce(variants, '[]') as json[])) as v, title as product_title, vendor,
-         product_type, is_deleted
-  from {{ ref('stg_shopify__products') }}
+  {{ cairn_json_rows(ref('stg_shopify__products'), 'tenant_id, title as product_title, vendor, product_type, '
+                     ~ 'is_deleted', 'variants', 'v') }}
 ),
 records as (
-  select tenant_id, 'shopify' as source_system, json_extract_string(v, '$.id') as source_product_id,
-         nullif(upper(trim(json_extract_string(v, '$.sku'))), '') as sku,
-         product_title || case when coalesce(json_extract_string(v, '$.title'), 'Default Title') = 'Default Title'
-                               then '' else ' - ' || json_extract_string(v, '$.title') end as product_name,
+  select tenant_id, 'shopify' as source_system, {{ jtext('id', 'v') }} as source_product_id,
+         nullif(upper(trim({{ jtext('sku', 'v') }})), '') as sku,
+         product_title || case when coalesce({{ jtext('title', 'v') }}, 'Default Title') = 'Default Title'
+                               then '' else ' - ' || {{ jtext('title', 'v') }} end as product_name,
          vendor, product_type,
-         cast(json_extract_string(v, '$.price') as decimal(18, 4)) as unit_price,
+         {{ jdecimal('price', 4, 'v') }} as unit_price,
          cast(null as decimal(18, 4)) as unit_cost,
-         json_extract_string(v, '$.inventory_item_id') as inventory_item_id,
+         {{ jtext('inventory_item_id', 'v') }} as inventory_item_id,
          is_deleted
   from variants
   union all
@@ -25,8 +24,8 @@ records as (
   from {{ ref('stg_quickbooks__items') }}
   where item_type in ('Inventory', 'NonInventory', 'Service') or item_type is null
   union all
-  select tenant_id, 'inventory', sku, sku, any_value(product_name order by snapshot_date desc), null, null, null,
-         any_value(unit_cost order by snapshot_date desc), null, false
+  select tenant_id, 'inventory', sku, sku, {{ cairn_latest_value('product_name', 'snapshot_date') }}, null, null, null,
+         {{ cairn_latest_value('unit_cost', 'snapshot_date') }}, null, false
   from {{ ref('stg_inventory__snapshots') }}
   where sku is not null
   group by tenant_id, sku

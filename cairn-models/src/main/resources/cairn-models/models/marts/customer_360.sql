@@ -1,19 +1,19 @@
 {{ config(materialized='table') }}
 {#- One row per resolved person: identity (best e-mail, name, phone, location from the most recently updated
-    record), the source records behind it, and purchase history across every channel in the reporting currency. -#}
+    record that has the attribute; records updated at the same instant in key order), the source records behind it, and purchase history across every channel in the reporting currency. -#}
 with people as (
   select
     tenant_id,
     person_key,
     min(match_confidence) as identity_confidence,
     count(*) as source_records,
-    list(distinct source_system order by source_system) as source_systems,
-    arg_max(email_norm, coalesce(updated_at, created_at)) as email,
-    arg_max(first_name, coalesce(updated_at, created_at)) as first_name,
-    arg_max(last_name, coalesce(updated_at, created_at)) as last_name,
-    arg_max(phone, coalesce(updated_at, created_at)) as phone,
-    arg_max(city, coalesce(updated_at, created_at)) as city,
-    arg_max(country_code, coalesce(updated_at, created_at)) as country_code,
+    {{ cairn_list_distinct('source_system') }} as source_systems,
+    {{ cairn_arg_max('email_norm', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as email,
+    {{ cairn_arg_max('first_name', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as first_name,
+    {{ cairn_arg_max('last_name', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as last_name,
+    {{ cairn_arg_max('phone', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as phone,
+    {{ cairn_arg_max('city', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as city,
+    {{ cairn_arg_max('country_code', 'coalesce(updated_at, created_at)', tiebreak='customer_record_key') }} as country_code,
     min(created_at) as first_seen_at
   from {{ ref('int_customers') }}
   where not is_deleted
@@ -27,8 +27,8 @@ purchases as (
     sum(units) as units,
     min(order_date) as first_order_date,
     max(order_date) as last_order_date,
-    list(distinct channel order by channel) as channels,
-    any_value(reporting_currency) as reporting_currency,
+    {{ cairn_list_distinct('channel') }} as channels,
+    {{ cairn_any_value('reporting_currency') }} as reporting_currency,
     cast(sum(net_reporting) as decimal(18, 2)) as lifetime_net_reporting
   from {{ ref('int_customer_orders') }}
   where person_key is not null

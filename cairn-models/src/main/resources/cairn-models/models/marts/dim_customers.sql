@@ -19,12 +19,12 @@ periods as (
          lead(source_updated_at) over (partition by tenant_id, customer_record_key
                                        order by source_updated_at, ingested_at, record_hash) as next_change_at,
          row_number() over (partition by tenant_id, customer_record_key
-                            order by source_updated_at desc, ingested_at desc, record_hash desc) as recency
+                            order by source_updated_at desc nulls last, ingested_at desc, record_hash desc) as recency
   from changes
 )
 select
   p.tenant_id,
-  p.customer_record_key || '@' || strftime(p.source_updated_at, '%Y%m%d%H%M%S') || ':' || substr(p.attributes_hash, 1, 8)
+  p.customer_record_key || '@' || {{ cairn_format_date('p.source_updated_at', '%Y%m%d%H%M%S') }} || ':' || substr(p.attributes_hash, 1, 8)
     as customer_version_key,
   p.customer_record_key,
   c.person_key,

@@ -29,7 +29,7 @@ affected as (
   from lines l
   left join watermarks w on w.tenant_id = l.tenant_id
   where w.tenant_id is null
-     or l.ingested_at > w.watermark - interval {{ lookback }} day
+     or l.ingested_at > {{ cairn_date_add('w.watermark', -lookback, 'day') }}
      or l.expense_month >= w.newest_month
 ),
 scoped as (
@@ -51,7 +51,7 @@ converted as (
 select
   tenant_id,
   expense_month,
-  strftime(expense_month, '%Y-%m') as month,
+  {{ cairn_format_date('expense_month', '%Y-%m') }} as month,
   account_name,
   min(account_id) as account_id,
   min(account_classification) as account_classification,

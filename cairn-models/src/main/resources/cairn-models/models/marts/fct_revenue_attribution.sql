@@ -23,10 +23,10 @@ grouped as (
          count(*) as orders, cast(sum(net_reporting) as decimal(18, 2)) as net_reporting,
          count(*) filter (where net_reporting is null) as orders_without_rate
   from converted
-  group by all
+  group by tenant_id, order_date, channel, source_system, sub_channel, reporting_currency
 )
 select
   *,
-  cast(net_reporting / nullif(sum(net_reporting) over (partition by tenant_id, sales_date), 0) as decimal(9, 6))
-    as share_of_day
+  {{ cairn_decimal_from_double(cairn_fdiv('net_reporting',
+      'nullif(sum(net_reporting) over (partition by tenant_id, sales_date), 0)'), 9, 6) }} as share_of_day
 from grouped

@@ -31,8 +31,8 @@ affected as (
   from events e
   left join watermarks w on w.tenant_id = e.tenant_id
   where w.tenant_id is null
-     or e.ingested_at > w.watermark - interval {{ lookback }} day
-     or e.sales_date > w.newest_date - interval {{ lookback }} day
+     or e.ingested_at > {{ cairn_date_add('w.watermark', -lookback, 'day') }}
+     or e.sales_date > {{ cairn_date_add('w.newest_date', -lookback, 'day') }}
 ),
 scoped as (
   select e.* from events e join affected a on a.tenant_id = e.tenant_id and a.sales_date = e.sales_date

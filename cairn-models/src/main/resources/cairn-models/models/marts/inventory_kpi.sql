@@ -33,17 +33,18 @@ per_location as (
 ),
 demand as (
   select p.tenant_id, p.snapshot_date, p.location_id,
-         coalesce(sum(d.units), 0) / {{ cover_days }}.0 as average_daily_units
+         {{ cairn_fdiv('coalesce(sum(d.units), 0)', cover_days ~ '.0') }} as average_daily_units
   from per_location p
   left join daily_units d
-    on d.tenant_id = p.tenant_id and d.order_date > p.snapshot_date - interval {{ cover_days }} day
+    on d.tenant_id = p.tenant_id and d.order_date > {{ cairn_date_add('p.snapshot_date', -cover_days, 'day') }}
    and d.order_date <= p.snapshot_date
   group by 1, 2, 3
 )
 select
   p.*,
-  cast(p.out_of_stock_skus / p.skus as decimal(9, 6)) as out_of_stock_rate,
-  cast(d.average_daily_units as decimal(18, 4)) as average_daily_units,
-  cast(p.available_units / nullif(d.average_daily_units, 0) as decimal(18, 2)) as days_of_cover
+  {{ cairn_decimal_from_double(cairn_fdiv('p.out_of_stock_skus', 'p.skus'), 9, 6) }} as out_of_stock_rate,
+  {{ cairn_decimal_from_double('d.average_daily_units', 18, 4) }} as average_daily_units,
+  {{ cairn_decimal_from_double(cairn_fdiv('p.available_units', 'nullif(d.average_daily_units, 0)'), 18, 2) }}
+    as days_of_cover
 from per_location p
 join demand d on d.tenant_id = p.tenant_id and d.snapshot_date = p.snapshot_date and d.location_id = p.location_id

@@ -10,10 +10,10 @@ with reconciliation as (
   select tenant_id, domain, metric, 'marts.' || model as model, max(tolerance) as tolerance,
          max(difference) as max_difference, count(*) as periods,
          count(*) filter (where not within_tolerance) as periods_off,
-         arg_min(cast(period as varchar) || coalesce(' ' || currency, '') || ': mart '
+         {{ cairn_arg_min("cast(period as varchar) || coalesce(' ' || currency, '') || ': mart '
                  || coalesce(cast(mart_value as varchar), 'none') || ' vs staging '
-                 || coalesce(cast(staging_value as varchar), 'none'), period)
-           filter (where not within_tolerance) as first_off
+                 || coalesce(cast(staging_value as varchar), 'none')", 'period', 'not within_tolerance') }}
+           as first_off
   from {{ ref('dq_reconciliation') }}
   group by tenant_id, domain, metric, model
 ),
@@ -21,7 +21,7 @@ anomaly_days as (
   select *,
          count(*) filter (where is_anomaly and in_window) over (partition by tenant_id, metric) as anomalous_days,
          row_number() over (partition by tenant_id, metric
-                            order by (is_anomaly and in_window) desc, sales_date desc) as pick
+                            order by (is_anomaly and in_window) desc nulls last, sales_date desc) as pick
   from {{ ref('dq_sales_anomalies') }}
 ),
 anomalies as (
@@ -36,7 +36,7 @@ recent_loads as (
   select l.tenant_id, l.source_system, l.stream, l.load_id
   from {{ ref('dq_stream_loads') }} l
   join streams s on s.tenant_id = l.tenant_id and s.source_system = l.source_system and s.stream = l.stream
-  where l.loaded_at >= s.newest_load - interval {{ recent_hours }} hour
+  where l.loaded_at >= {{ cairn_date_add('s.newest_load', -recent_hours, 'hour') }}
 ),
 late as (
   select s.tenant_id, s.source_system, s.stream,

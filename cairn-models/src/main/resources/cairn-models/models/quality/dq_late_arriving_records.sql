@@ -21,18 +21,19 @@ versions as (
 {%- set parts = name.split('__') %}
   select tenant_id, '{{ parts[0] }}' as source_system, '{{ parts[1] }}' as stream, source_record_id, load_id,
          ingested_at, source_updated_at
-  from {{ raw_relation(parts[0], parts[1]) }}
+  from {{ raw_relation(parts[0], parts[1]) }} raw_rows
   {% if not loop.last %}union all{% endif %}
 {% endfor %}
 )
 select v.tenant_id, v.source_system, v.stream, v.source_record_id, v.load_id, v.ingested_at, v.source_updated_at,
        l.watermark_before,
-       cast(date_diff('second', v.source_updated_at, v.ingested_at) / 86400.0 as decimal(10, 2)) as days_late,
-       cast(date_diff('second', v.source_updated_at, l.watermark_before) / 86400.0 as decimal(10, 2))
-         as days_behind_stream
+       {{ cairn_decimal_from_double(cairn_fdiv(cairn_date_diff('second', 'v.source_updated_at', 'v.ingested_at'),
+                                               '86400.0'), 10, 2) }} as days_late,
+       {{ cairn_decimal_from_double(cairn_fdiv(cairn_date_diff('second', 'v.source_updated_at', 'l.watermark_before'),
+                                               '86400.0'), 10, 2) }} as days_behind_stream
 from versions v
 join loads l on l.tenant_id = v.tenant_id and l.source_system = v.source_system and l.stream = v.stream
             and l.load_id = v.load_id
 where l.watermark_before is not null
   and v.source_updated_at < l.watermark_before
-  and v.source_updated_at < v.ingested_at - interval {{ late_days }} day
+  and v.source_updated_at < {{ cairn_date_add('v.ingested_at', -late_days, 'day') }}

@@ -13,7 +13,7 @@ select
   field,
   cast(count(*) as bigint) as records_with_field
 from (
-  select r.tenant_id, r.load_id, unnest(json_keys(r.payload)) as field
+  select r.tenant_id, r.load_id, {{ cairn_json_keys('r.payload') }} as field
   from {{ raw_relation(parts[0], parts[1]) }} r
   {% if is_incremental() %}
   where not exists (select 1 from {{ this }} seen where seen.load_id = r.load_id)

@@ -20,8 +20,7 @@ spans as (
 ),
 calendar as (
   select s.tenant_id, cast(d.day as date) as sales_date, s.last_date
-  from spans s, unnest(generate_series(cast(s.first_date as timestamp), cast(s.last_date as timestamp),
-                                       interval 1 day)) as d(day)
+  from spans s, {{ cairn_day_series('s.first_date', 's.last_date', 'd', 'day') }}
 ),
 series as (
   select c.tenant_id, c.sales_date, c.last_date, m.metric,
@@ -37,21 +36,21 @@ history as (
   join series past on past.tenant_id = cur.tenant_id and past.metric = cur.metric
                   and past.sales_date < cur.sales_date
                   and past.sales_date >= cur.sales_date - {{ 7 * weeks }}
-                  and date_diff('day', past.sales_date, cur.sales_date) % 7 = 0
+                  and {{ cairn_date_diff('day', 'past.sales_date', 'cur.sales_date') }} % 7 = 0
 ),
 baseline as (
-  select tenant_id, metric, sales_date, median(past_value) as median_value, count(*) as history_weeks
+  select tenant_id, metric, sales_date, {{ cairn_median('past_value') }} as median_value, count(*) as history_weeks
   from history
   group by 1, 2, 3
 ),
 spread as (
-  select h.tenant_id, h.metric, h.sales_date, median(abs(h.past_value - b.median_value)) as mad
+  select h.tenant_id, h.metric, h.sales_date, {{ cairn_median('abs(h.past_value - b.median_value)') }} as mad
   from history h
   join baseline b on b.tenant_id = h.tenant_id and b.metric = h.metric and b.sales_date = h.sales_date
   group by 1, 2, 3
 ),
 scored as (
-  select s.tenant_id, s.metric, s.sales_date, dayname(s.sales_date) as weekday, s.value,
+  select s.tenant_id, s.metric, s.sales_date, {{ cairn_dayname('s.sales_date') }} as weekday, s.value,
          coalesce(b.history_weeks, 0) as history_weeks, b.median_value, p.mad,
          greatest({{ var('cairn_dq_anomaly_z') }} * 1.4826 * p.mad,
                   {{ var('cairn_dq_anomaly_min_change') }} * abs(b.median_value)) as allowed_deviation,

@@ -17,7 +17,7 @@ select
   nullif(trim({{ jtext('state') }}), '') as region_code,
   nullif(trim({{ jtext('postal_code') }}), '') as postal_code,
   nullif(trim({{ jtext('country') }}), '') as country_code,
-  try_cast(nullif(trim({{ jtext('created_at') }}), '') as timestamp) as created_local_at,
-  try_cast(nullif(trim({{ jtext('updated_at') }}), '') as timestamp) as updated_local_at,
+  {{ cairn_try_cast("nullif(trim(" ~ jtext('created_at') ~ "), '')", 'timestamp') }} as created_local_at,
+  {{ cairn_try_cast("nullif(trim(" ~ jtext('updated_at') ~ "), '')", 'timestamp') }} as updated_local_at,
   {{ extra_attributes(mapped) }} as extra_attributes
 from versions

@@ -7,13 +7,13 @@ with versions as (
 select
   {{ envelope_columns() }},
   source_record_id as snapshot_id,
-  try_cast({{ jtext('snapshot_date') }} as date) as snapshot_date,
+  {{ cairn_try_cast(jtext('snapshot_date'), 'date') }} as snapshot_date,
   nullif(trim({{ jtext('location_id') }}), '') as location_id,
   nullif(upper(trim({{ jtext('sku') }})), '') as sku,
   nullif(trim({{ jtext('product_name') }}), '') as product_name,
-  try_cast({{ jtext('on_hand') }} as bigint) as on_hand_quantity,
-  try_cast({{ jtext('reserved') }} as bigint) as reserved_quantity,
-  try_cast({{ jtext('reorder_point') }} as bigint) as reorder_point_quantity,
-  try_cast({{ jtext('unit_cost') }} as decimal(18, 4)) as unit_cost,
+  {{ cairn_try_cast(jtext('on_hand'), 'bigint') }} as on_hand_quantity,
+  {{ cairn_try_cast(jtext('reserved'), 'bigint') }} as reserved_quantity,
+  {{ cairn_try_cast(jtext('reorder_point'), 'bigint') }} as reorder_point_quantity,
+  {{ cairn_try_cast(jtext('unit_cost'), 'decimal(18, 4)') }} as unit_cost,
   {{ extra_attributes(mapped) }} as extra_attributes
 from versions

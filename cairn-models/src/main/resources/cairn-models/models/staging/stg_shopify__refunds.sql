@@ -12,18 +12,14 @@ select
   {{ jtext('note') }} as note,
   {{ jbool('restock') }} as is_restock,
   {{ jtext('user_id') }} as user_id,
-  {{ currency_code("json_extract_string(payload, '$.transactions[0].currency')") }} as currency,
+  {{ currency_code(jtext('transactions[0].currency')) }} as currency,
   {#- Older API versions omit refund_line_items[].subtotal: quantity times the line's price then. -#}
-  cast(coalesce(list_sum(list_transform(cast(coalesce({{ jjson('refund_line_items') }}, '[]') as json[]),
-      lambda r: coalesce(cast(json_extract_string(r, '$.subtotal') as decimal(18, 2)),
-                         cast(json_extract_string(r, '$.quantity') as bigint)
-                           * cast(json_extract_string(r, '$.line_item.price') as decimal(18, 4))))), 0)
-    as decimal(18, 2)) as refund_amount,
-  cast(coalesce(list_sum(list_transform(cast(coalesce({{ jjson('refund_line_items') }}, '[]') as json[]),
-      lambda r: cast(json_extract_string(r, '$.total_tax') as decimal(18, 2)))), 0) as decimal(18, 2))
-    as refund_tax_amount,
-  coalesce(list_sum(list_transform(cast(coalesce({{ jjson('refund_line_items') }}, '[]') as json[]),
-      lambda r: cast(json_extract_string(r, '$.quantity') as bigint))), 0) as refunded_units,
+  cast(coalesce({{ cairn_json_array_sum(jjson('refund_line_items'), 'r',
+      'coalesce(' ~ jdecimal('subtotal', 2, 'r') ~ ', ' ~ jint('quantity', 'r') ~ ' * '
+      ~ jdecimal('line_item.price', 4, 'r') ~ ')') }}, 0) as decimal(18, 2)) as refund_amount,
+  cast(coalesce({{ cairn_json_array_sum(jjson('refund_line_items'), 'r', jdecimal('total_tax', 2, 'r')) }}, 0)
+    as decimal(18, 2)) as refund_tax_amount,
+  coalesce({{ cairn_json_array_sum(jjson('refund_line_items'), 'r', jint('quantity', 'r')) }}, 0) as refunded_units,
   {{ jjson('refund_line_items') }} as refund_line_items,
   {{ jjson('transactions') }} as transactions,
   {{ jjson('order_adjustments') }} as order_adjustments,

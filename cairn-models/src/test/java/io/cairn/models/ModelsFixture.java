@@ -37,25 +37,31 @@ import io.cairn.datagen.Generator;
 import io.cairn.datagen.GeneratorOptions;
 import io.cairn.datagen.TenantProfile;
 import io.cairn.spi.TenantId;
+import io.cairn.spi.warehouse.Warehouse;
 import io.cairn.warehouse.duckdb.DuckDbWarehouse;
 
 /**
- * One platform folder for model tests: an H2 control plane, a DuckDB warehouse, a raw zone, the bundled project
- * extracted next to them, and the {@code cairn.tenants} table the platform writes before a build.
+ * One platform folder for model tests: an H2 control plane, a warehouse (DuckDB unless given), a raw zone, the bundled
+ * project extracted next to them, and the {@code cairn.tenants} table the platform writes before a build.
  */
 final class ModelsFixture implements AutoCloseable {
     final Path dir;
     final ControlPlane controlPlane;
-    final DuckDbWarehouse warehouse;
+    final Warehouse warehouse;
     final RawZone rawZone;
     final Path project;
     private int loadClock;
 
     ModelsFixture(Path dir) {
+        this(dir, DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"), "4", null));
+    }
+
+    /** A fixture on {@code warehouse}, which it closes. */
+    ModelsFixture(Path dir, Warehouse warehouse) {
         this.dir = dir;
         this.controlPlane = ControlPlane.open(new ControlPlaneSettings(
                 "jdbc:h2:file:" + dir.resolve("control").toAbsolutePath(), "sa", ""));
-        this.warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"), "4", null);
+        this.warehouse = warehouse;
         this.rawZone = new RawZone(dir.resolve("data"));
         this.project = BundledProject.extractTo(dir.resolve("project"));
     }
@@ -134,8 +140,8 @@ final class ModelsFixture implements AutoCloseable {
         exec("CREATE SCHEMA IF NOT EXISTS cairn",
                 "CREATE TABLE IF NOT EXISTS cairn.tenants (tenant_id VARCHAR PRIMARY KEY, timezone VARCHAR NOT NULL, "
                         + "currency VARCHAR NOT NULL)",
-                "INSERT OR REPLACE INTO cairn.tenants VALUES ('" + tenant + "', '" + timezone + "', '" + currency
-                        + "')");
+                "DELETE FROM cairn.tenants WHERE tenant_id = '" + tenant + "'",
+                "INSERT INTO cairn.tenants VALUES ('" + tenant + "', '" + timezone + "', '" + currency + "')");
     }
 
     SourceDefinition addFileSource(String tenant, String source) {

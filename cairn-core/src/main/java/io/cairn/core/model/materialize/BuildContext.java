@@ -24,6 +24,11 @@ public record BuildContext(Node node, Connection connection, Dialect dialect, Co
         return node.type() == io.cairn.core.model.graph.ResourceType.MODEL && guard.guards(node);
     }
 
+    /** The engine-specific SQL of the materializations. */
+    public MaterializationSql sql() {
+        return MaterializationSql.of(dialect);
+    }
+
     public String target() {
         return dialect.relation(node.schema(), node.identifier());
     }

@@ -29,13 +29,10 @@ public final class IncrementalBuilder {
         String sql = ctx.compiler().compile(ctx.node(), true);
         String batchName = ctx.node().identifier() + BATCH_SUFFIX;
         String batch = ctx.dialect().quote(batchName);
-        Sql.execute(ctx.connection(), ctx.node(), "create or replace temporary table " + batch + " as (\n" + sql
-                + "\n)", 1);
+        Sql.executeAll(ctx.connection(), ctx.node(), ctx.sql().createBatch(ctx.dialect(), batchName, sql));
         try {
-            Map<String, String> tableColumns = Catalog.columns(ctx.connection(), ctx.node(), null,
-                    ctx.node().schema(), ctx.node().identifier());
-            Map<String, String> batchColumns = Catalog.columns(ctx.connection(), ctx.node(), "temp", "main",
-                    batchName);
+            Map<String, String> tableColumns = ctx.sql().columns(ctx, ctx.node().schema(), ctx.node().identifier());
+            Map<String, String> batchColumns = ctx.sql().batchColumns(ctx, batchName);
             List<String> columns = SchemaSync.apply(ctx, tableColumns, batchColumns);
             long[] rows = {0};
             Sql.inTransaction(ctx.connection(), ctx.node(), () -> rows[0] = apply(ctx, strategy, batch, columns));
@@ -71,19 +68,15 @@ public final class IncrementalBuilder {
                         + "from " + batch + " s where " + keyMatch(ctx, key, "t", "s") + ")");
                 yield Sql.execute(ctx.connection(), ctx.node(), insert);
             }
-            default -> Sql.execute(ctx.connection(), ctx.node(), merge(ctx, batch, columns, key));
+            default -> {
+                long rows = 0;
+                for (String statement : ctx.sql().merge(ctx.dialect(), ctx.target(), batch,
+                        columns.stream().map(ctx.dialect()::quote).toList(), keyMatch(ctx, key, "t", "s"))) {
+                    rows += Math.max(0, Sql.execute(ctx.connection(), ctx.node(), statement));
+                }
+                yield rows;
+            }
         };
-    }
-
-    private static String merge(BuildContext ctx, String batch, List<String> columns, List<String> key) {
-        String set = columns.stream().map(ctx.dialect()::quote).map(c -> c + " = s." + c)
-                .collect(Collectors.joining(", "));
-        String cols = columns.stream().map(ctx.dialect()::quote).collect(Collectors.joining(", "));
-        String values = columns.stream().map(ctx.dialect()::quote).map(c -> "s." + c)
-                .collect(Collectors.joining(", "));
-        return "merge into " + ctx.target() + " as t using " + batch + " as s on " + keyMatch(ctx, key, "t", "s")
-                + " when matched then update set " + set + " when not matched then insert (" + cols + ") values ("
-                + values + ")";
     }
 
     private static String keyMatch(BuildContext ctx, List<String> key, String left, String right) {

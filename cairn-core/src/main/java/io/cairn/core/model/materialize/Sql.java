@@ -32,6 +32,13 @@ public final class Sql {
         return execute(connection, node, sql, -1);
     }
 
+    /** Executes {@code statements} in order; the last one holds the model's SQL after one line of its own. */
+    public static void executeAll(Connection connection, Node node, java.util.List<String> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            execute(connection, node, statements.get(i), i == statements.size() - 1 ? 1 : -1);
+        }
+    }
+
     /** The first column of the first row as a long. */
     public static long queryLong(Connection connection, Node node, String sql, int lineOffset) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {

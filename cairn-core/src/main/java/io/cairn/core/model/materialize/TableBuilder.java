@@ -1,6 +1,7 @@
 package io.cairn.core.model.materialize;
 
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import io.cairn.core.model.materialize.Catalog.Kind;
 
@@ -16,19 +17,23 @@ public final class TableBuilder {
 
     /** Runs the model's non-incremental SQL into the table; returns the row count. */
     public static long build(BuildContext ctx) {
-        return fill(ctx, ctx.compiler().compile(ctx.node(), false));
+        String select = ctx.compiler().compile(ctx.node(), false);
+        return fill(ctx, relation -> Sql.execute(ctx.connection(), ctx.node(),
+                "create table " + relation + " as (\n" + select + "\n)", 1));
     }
 
-    /** Creates the table from {@code select} (a query), through a swap when a relation is already there. */
-    static long fill(BuildContext ctx, String select) {
+    /**
+     * Creates the table with {@code create} (given the quoted relation to create, returns the rows or -1), through a
+     * swap when a relation is already there.
+     */
+    static long fill(BuildContext ctx, ToLongFunction<String> create) {
         Optional<Kind> existing = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(),
                 ctx.node().identifier());
         String name = existing.isPresent() ? tmpName(ctx) : ctx.node().identifier();
         if (existing.isPresent()) {
             Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + ctx.relation(name));
         }
-        long rows = Sql.execute(ctx.connection(), ctx.node(),
-                "create table " + ctx.relation(name) + " as (\n" + select + "\n)", 1);
+        long rows = create.applyAsLong(ctx.relation(name));
         if (rows < 0) {
             rows = Sql.queryLong(ctx.connection(), ctx.node(), "select count(*) from " + ctx.relation(name), -1);
         }
@@ -49,8 +54,7 @@ public final class TableBuilder {
 
     private static void swap(BuildContext ctx, Kind existing, String tmp) {
         Sql.inTransaction(ctx.connection(), ctx.node(), () -> {
-            Sql.execute(ctx.connection(), ctx.node(),
-                    "drop " + (existing == Kind.VIEW ? "view " : "table ") + ctx.target());
+            Sql.execute(ctx.connection(), ctx.node(), ctx.sql().dropForReplace(existing, ctx.target()));
             Sql.execute(ctx.connection(), ctx.node(), "alter table " + ctx.relation(tmp) + " rename to "
                     + ctx.dialect().quote(ctx.node().identifier()));
         });

@@ -10,15 +10,7 @@ public final class ViewBuilder {
         String sql = ctx.compiler().compile(ctx.node(), false);
         boolean wasTable = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(), ctx.node().identifier())
                 .filter(kind -> kind == Kind.TABLE).isPresent();
-        String create = "create or replace view " + ctx.target() + " as (\n" + sql + "\n)";
-        if (!wasTable) {
-            Sql.execute(ctx.connection(), ctx.node(), create, 1);
-            return -1;
-        }
-        Sql.inTransaction(ctx.connection(), ctx.node(), () -> {
-            Sql.execute(ctx.connection(), ctx.node(), "drop table " + ctx.target());
-            Sql.execute(ctx.connection(), ctx.node(), create, 1);
-        });
+        ctx.sql().buildView(ctx, sql, wasTable);
         return -1;
     }
 }

@@ -1,2 +1,2 @@
-/** Materializations: views, atomic tables, incremental strategies with schema change handling, seeds, tenant guard. */
+/** Materializations (view, table, incremental, seeds, tenant guard) and their SQL per warehouse engine. */
 package io.cairn.core.model.materialize;

@@ -54,6 +54,9 @@ public final class FreshnessChecker {
             if (value instanceof java.time.OffsetDateTime odt) {
                 return odt.toInstant();
             }
+            if (rs.getMetaData().getColumnTypeName(1).toLowerCase(java.util.Locale.ROOT).contains("tz")) {
+                return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+            }
             Timestamp ts = rs.getTimestamp(1);
             return ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
         }

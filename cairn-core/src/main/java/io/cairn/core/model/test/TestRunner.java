@@ -20,7 +20,7 @@ public final class TestRunner {
         long failures;
         if (node.config().storeFailures()) {
             Sql.execute(ctx.connection(), node, "create schema if not exists " + ctx.dialect().quote(node.schema()));
-            Sql.execute(ctx.connection(), node, "create or replace table " + ctx.target() + " as (\n" + sql + "\n)", 1);
+            Sql.executeAll(ctx.connection(), node, ctx.sql().replaceTable(ctx.target(), sql));
             failures = Sql.queryLong(ctx.connection(), node, "select count(*) from " + ctx.target(), -1);
         }
         else {

@@ -1,0 +1,108 @@
+package io.cairn.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.cairn.cli.CliTest.cairn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cairn build} with {@code warehouse.type: postgres} in cairn.yml: a dbt project and the bundled package. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresModelCliTest {
+    private EmbeddedPostgres postgres;
+    private int databases;
+
+    @BeforeAll
+    void start() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        postgres.close();
+    }
+
+    private String newDatabase() throws SQLException {
+        String name = "cli_" + ++databases;
+        execute("postgres", "create database " + name);
+        return name;
+    }
+
+    @Test
+    void buildsTheJaffleProjectOnPostgres(@TempDir Path dir) throws Exception {
+        ModelCommandsTest.copyTree(ModelCommandsTest.findAbove("cairn-core/src/test/resources/projects/jaffle"),
+                dir.resolve("jaffle"));
+        Path seeds = Files.createDirectories(dir.resolve("jaffle/seeds"));
+        for (String csv : List.of("raw_customers.csv", "raw_orders.csv", "raw_payments.csv")) {
+            Files.copy(ModelCommandsTest.findAbove("shared/fixtures/external/jaffle-shop").resolve(csv),
+                    seeds.resolve(csv));
+        }
+        String database = newDatabase();
+        execute(database, "create schema app", "create table app.order_events (tenant_id varchar, order_id integer, "
+                + "status varchar, amount decimal(10,2), updated_at timestamp, _loaded_at timestamp)",
+                "insert into app.order_events values ('acme', 1, 'placed', 10.00, '2024-01-01 10:00', "
+                        + "'2024-01-01 11:00')");
+        writeConfig(dir, database, "project: jaffle\n");
+
+        CliTest.Run build = cairn("build", "-p", dir.toString());
+
+        assertThat(build.exit()).as(build.out() + build.err()).isZero();
+        assertThat(build.out()).contains("Done. PASS=22 WARN=1 ERROR=0 SKIP=0 TOTAL=23");
+        assertThat(query(database, "select count(*) from main.customers")).isEqualTo("100");
+        assertThat(query(database, "select status from main.fct_order_events")).isEqualTo("placed");
+    }
+
+    @Test
+    void buildsTheBundledPackageOnAnEmptyPostgresWarehouse(@TempDir Path dir) throws Exception {
+        String database = newDatabase();
+        writeConfig(dir, database, "");
+        Files.writeString(dir.resolve("tenants.yml"), "tenants:\n  - id: acme\n    timezone: America/New_York\n"
+                + "    currency: USD\n");
+
+        CliTest.Run build = cairn("build", "-p", dir.toString());
+
+        assertThat(build.exit()).as(build.out() + build.err()).isZero();
+        assertThat(build.out()).contains("ERROR=0 SKIP=0").contains("Data quality:");
+        assertThat(query(database, "select count(*) from marts.fct_sales_by_day")).isEqualTo("0");
+        assertThat(query(database, "select reporting_currency from staging.stg_platform__tenants")).isEqualTo("USD");
+    }
+
+    private void writeConfig(Path dir, String database, String extra) throws IOException {
+        Files.writeString(dir.resolve("cairn.yml"), "warehouse:\n  type: postgres\n  url: " + url(database) + "\n"
+                + "  user: postgres\n" + extra);
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    private void execute(String database, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", null);
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private String query(String database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", null);
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
