@@ -66,6 +66,15 @@ public final class PipelineExecutor {
      */
     public PipelineResult run(Pipeline pipeline, TenantId tenantOrNull, Map<String, String> vars,
             TaskListener listener) {
+        return run(null, pipeline, tenantOrNull, vars, listener);
+    }
+
+    /**
+     * As {@link #run(Pipeline, TenantId, Map, TaskListener)}, under a run id the caller chose beforehand (a new
+     * {@link SortableIds#next} id), so it can hand the id out before the run ends; null assigns one.
+     */
+    public PipelineResult run(String runIdOrNull, Pipeline pipeline, TenantId tenantOrNull, Map<String, String> vars,
+            TaskListener listener) {
         requireNonNull(pipeline, "pipeline is null");
         requireNonNull(vars, "vars is null");
         requireNonNull(listener, "listener is null");
@@ -76,7 +85,7 @@ public final class PipelineExecutor {
             LOG.warn("Closed {} run(s) of pipeline {} left running by a stopped process: {}", abandoned.size(),
                     pipeline.name(), abandoned);
         }
-        String runId = SortableIds.next(clock);
+        String runId = runIdOrNull == null ? SortableIds.next(clock) : runIdOrNull;
         store.start(new PipelineRunRecord(runId, pipeline.name(), tenantOrNull, RunStatus.RUNNING, started, null, 0,
                 0, null));
         LOG.info("Started run {} of pipeline {}", runId, pipeline.name());
