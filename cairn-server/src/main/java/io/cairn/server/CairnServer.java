@@ -10,6 +10,7 @@ import io.cairn.server.auth.Quotas;
 import io.cairn.server.auth.RateLimiter;
 import io.cairn.server.data.DataRoutes;
 import io.cairn.server.errors.ErrorHandlers;
+import io.cairn.server.errors.MalformedRequests;
 import io.cairn.server.http.Access;
 import io.cairn.server.http.Gate;
 import io.cairn.server.http.Json;
@@ -28,6 +29,7 @@ import io.cairn.server.tenants.TenantOffboarder;
 import io.cairn.server.tenants.TenantRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,11 @@ public final class CairnServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.defaultContentType = "application/json";
+            // Let odd paths (encoded dots and slashes, NUL) reach the API, which refuses them as JSON and audits
+            // them, instead of Jetty answering an HTML 400 nobody records.
+            config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.UNSAFE));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests(
+                    builder.controlPlane.audit())));
         });
         ErrorHandlers.register(app);
         new Gate(new Authenticator(builder.controlPlane.apiKeys()), new RateLimiter(builder.settings

@@ -54,7 +54,10 @@ public final class DataRoutes {
 
     private void mart(Context ctx) throws IOException {
         TenantId tenant = Requests.tenant(ctx);
-        String mart = Requests.name(ctx, "mart");
+        String mart = ctx.pathParam("mart");
+        if (!Requests.NAME.matcher(mart).matches()) {
+            throw ApiException.notFound("Tenant %s has no mart '%s'", tenant, mart);
+        }
         LocalDate from = Requests.dateQuery(ctx, "from");
         LocalDate to = Requests.dateQuery(ctx, "to");
         if (from != null && to != null && from.isAfter(to)) {
