@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -50,16 +52,24 @@ public final class CairnServer implements AutoCloseable {
 
     private final Javalin app;
     private final RouteTable routes;
+    private final List<String> registered = new CopyOnWriteArrayList<>();
+    /** Built from the route table after every route is in it; read by the route serving it. */
+    private volatile Map<String, Object> openApi = Map.of();
 
     private CairnServer(Builder builder) {
         this.routes = routes(builder);
-        Map<String, Object> openApi = OpenApiDocument.build(routes, VERSION);
+        this.openApi = OpenApiDocument.build(routes, VERSION);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    registered.add(handler.getHttpMethod().name() + " " + handler.getPath());
+                }
+            });
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.defaultContentType = "application/json";
-            // Let odd paths (encoded dots and slashes, NUL) reach the API, which refuses them as JSON and audits
-            // them, instead of Jetty answering an HTML 400 nobody records.
+            // Let odd paths (encoded dots and slashes) reach the API, which refuses them as JSON and audits them;
+            // what Jetty still refuses itself (a NUL) is answered and audited by MalformedRequests.
             config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.UNSAFE));
             config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequests(
                     builder.controlPlane.audit())));
@@ -69,17 +79,13 @@ public final class CairnServer implements AutoCloseable {
                 .requestsPerSecond(), builder.settings.burst(), System::nanoTime), builder.controlPlane.audit(),
                 builder.metrics.registry()).install(app, routes);
         new OpsRoutes(builder.checks, builder.metrics).install(app);
-        routes.routes().stream().filter(route -> route.path().equals("/openapi.json")).findFirst()
-                .ifPresent(route -> openApiDocument = openApi);
     }
-
-    private Map<String, Object> openApiDocument = Map.of();
 
     private RouteTable routes(Builder builder) {
         RouteTable table = new RouteTable();
         Quotas quotas = new Quotas(builder.controlPlane.plans(), builder.settings, builder.clock);
         table.get("/openapi.json", Access.PUBLIC, "api.describe", "This OpenAPI document",
-                ctx -> ctx.json(openApiDocument));
+                ctx -> ctx.json(openApi));
         new TenantRoutes(builder.controlPlane, quotas, builder.offboarder, builder.settings.defaultPlan(),
                 builder.clock).addTo(table);
         new SourceRoutes(builder.controlPlane).addTo(table);
@@ -107,6 +113,11 @@ public final class CairnServer implements AutoCloseable {
     /** The port listened on. */
     public int port() {
         return app.port();
+    }
+
+    /** Every endpoint Javalin registered, as {@code METHOD /path}: what the OpenAPI document must match. */
+    public List<String> registeredEndpoints() {
+        return List.copyOf(registered);
     }
 
     /** The routes under {@code /api/v1}, as registered. */

@@ -173,7 +173,12 @@ final class ApiFixture implements AutoCloseable {
     }
 
     Answer call(String method, String path, String key, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(server.port(), method, path, key, body, headers);
+    }
+
+    /** Calls another server on {@code port}. */
+    Answer send(int port, String method, String path, String key, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {

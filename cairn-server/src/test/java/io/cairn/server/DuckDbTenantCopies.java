@@ -61,8 +61,7 @@ final class DuckDbTenantCopies implements TenantData, AutoCloseable {
     public ResultPage readMart(TenantId tenant, String mart, LocalDate from, LocalDate to, int offset, int limit) {
         checkMart(tenant, mart);
         ResultPage page = read(tenant, "read mart " + mart, martSql(mart) + " LIMIT " + (limit + 1) + " OFFSET "
-                + offset, List.of(from == null ? LocalDate.MIN.plusYears(1) : from, to == null ? LocalDate.of(9999,
-                1, 1) : to), limit + 1);
+                + offset, range(from, to), limit + 1);
         boolean more = page.rows().size() > limit;
         return new ResultPage(page.columns(), more ? page.rows().subList(0, limit) : page.rows(), more);
     }
@@ -71,9 +70,7 @@ final class DuckDbTenantCopies implements TenantData, AutoCloseable {
     public void writeMartCsv(TenantId tenant, String mart, LocalDate from, LocalDate to, Writer out)
             throws IOException {
         checkMart(tenant, mart);
-        ResultPage page = read(tenant, "export mart " + mart, martSql(mart), List.of(
-                from == null ? LocalDate.MIN.plusYears(1) : from, to == null ? LocalDate.of(9999, 1, 1) : to),
-                Integer.MAX_VALUE);
+        ResultPage page = read(tenant, "export mart " + mart, martSql(mart), range(from, to), Integer.MAX_VALUE);
         out.write(String.join(",", page.columns()) + "\n");
         for (List<Object> row : page.rows()) {
             List<String> cells = new ArrayList<>();
@@ -115,6 +112,10 @@ final class DuckDbTenantCopies implements TenantData, AutoCloseable {
             throw new CairnException(ErrorCode.NOT_FOUND, "Cannot read mart %s of tenant %s: no such mart", mart,
                     tenant);
         }
+    }
+
+    private static List<Object> range(LocalDate from, LocalDate to) {
+        return List.of(from == null ? LocalDate.of(1, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to);
     }
 
     private static String martSql(String mart) {
