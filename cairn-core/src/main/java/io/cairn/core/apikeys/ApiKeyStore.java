@@ -20,6 +20,9 @@ import static java.util.Objects.requireNonNull;
 public final class ApiKeyStore {
     private static final String COLUMNS = "key_prefix, role, tenant_id, name, created_at, expires_at, revoked_at";
 
+    private record Stored(ApiKey key, String hash) {
+    }
+
     private final ApiDatabase database;
     private final Clock clock;
 
@@ -57,8 +60,10 @@ public final class ApiKeyStore {
         String hash = KeySecrets.sha256(presented);
         Instant now = clock.instant();
         return database.call("authenticate API key " + prefix.get(), c -> Sql.queryOne(c, "SELECT " + COLUMNS
-                + ", secret_hash FROM api_keys WHERE key_prefix = ?", row -> KeySecrets.sameHash(hash,
-                row.getString("secret_hash")) ? key(row) : null, prefix.get()))
+                + ", secret_hash FROM api_keys WHERE key_prefix = ?", row -> new Stored(key(row),
+                row.getString("secret_hash")), prefix.get()))
+                .filter(stored -> KeySecrets.sameHash(hash, stored.hash()))
+                .map(Stored::key)
                 .filter(key -> key.isActive(now));
     }
 
