@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 ModelCommands.Build.class, ModelCommands.Run.class, ModelCommands.Test.class, ModelCommands.Seed.class,
                 ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class,
                 SourcesCommand.class, MockApisCommand.class, CredentialsCommand.class,
-                PipelineCommand.class, RunsCommand.class, ScheduleCommand.class, ServeCommand.class})
+                PipelineCommand.class, RunsCommand.class, ScheduleCommand.class, ServeCommand.class,
+                ApiKeysCommand.class})
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
