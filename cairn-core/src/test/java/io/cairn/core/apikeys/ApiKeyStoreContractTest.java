@@ -9,9 +9,7 @@ import io.cairn.spi.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,17 +22,20 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ApiKeyStoreTest {
+/** The API key store's contract; {@link H2ApiKeyStoreTest} and {@link PostgresApiKeyStoreTest} run it. */
+abstract class ApiKeyStoreContractTest {
     private static final TenantId ACME = TenantId.of("acme");
 
-    @TempDir
-    Path dir;
+    ControlPlaneSettings database;
     ControlPlane controlPlane;
     ApiKeyStore keys;
 
+    protected abstract ControlPlaneSettings newDatabase() throws Exception;
+
     @BeforeEach
-    void open() {
-        controlPlane = ControlPlane.open(ControlPlaneSettings.of(url()), MasterKeys.of(MasterKeys.generate()));
+    void open() throws Exception {
+        database = newDatabase();
+        controlPlane = ControlPlane.open(database, MasterKeys.of(MasterKeys.generate()));
         controlPlane.tenants().upsert(new Tenant(ACME, "Acme", Tenancy.SHARED, ZoneId.of("UTC"), "USD", null));
         keys = controlPlane.apiKeys();
     }
@@ -42,10 +43,6 @@ class ApiKeyStoreTest {
     @AfterEach
     void close() {
         controlPlane.close();
-    }
-
-    private String url() {
-        return "jdbc:h2:file:" + dir.resolve("control");
     }
 
     @Test
@@ -96,7 +93,8 @@ class ApiKeyStoreTest {
 
     private List<String> storedColumns() throws Exception {
         List<String> values = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url());
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT * FROM api_keys")) {
             while (rows.next()) {
