@@ -109,7 +109,12 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             Deque<AutoCloseable> running = new ArrayDeque<>();
             try {
-                running.push(startApi(context, out, err));
+                if (!TenantDataProvider.all().isEmpty() || noScheduler) {
+                    running.push(startApi(context, out, err));
+                } else {
+                    say(err, "Not serving the HTTP API: no tenant data provider (io.cairn.server.TenantDataProvider) "
+                            + "is on the class path; running the schedules only");
+                }
                 if (!noScheduler) {
                     running.push(startScheduler(context, name, out, err));
                 }
@@ -124,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
                     service.close();
                 }
             }
-            say(out, "Node %s stopped", name);
+            say(out, noScheduler ? "API of node %s stopped" : "Scheduler %s stopped", name);
             return Main.OK;
         }
     }
