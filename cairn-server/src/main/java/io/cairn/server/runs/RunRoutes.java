@@ -140,11 +140,12 @@ public final class RunRoutes {
 
     private void cancel(Context ctx) {
         String runId = ctx.pathParam("run");
-        TenantId tenant = RUN_ID.matcher(runId).matches() ? runs.find(runId).map(PipelineRunRecord::tenant)
-                .or(() -> launcher.queued(runId).map(RunLauncher.Queued::tenant)).orElse(null) : null;
-        if (tenant == null && !Requests.principal(ctx).isAdmin() || !RUN_ID.matcher(runId).matches()) {
+        Optional<PipelineRunRecord> stored = RUN_ID.matcher(runId).matches() ? runs.find(runId) : Optional.empty();
+        Optional<RunLauncher.Queued> queued = stored.isPresent() ? Optional.empty() : launcher.queued(runId);
+        if (stored.isEmpty() && queued.isEmpty()) {
             throw ApiException.notFound("No run %s", runId);
         }
+        TenantId tenant = stored.map(PipelineRunRecord::tenant).orElseGet(() -> queued.get().tenant());
         visible(ctx, tenant, runId);
         if (tenant != null) {
             Requests.principal(ctx).checkWrite(tenant.value());
