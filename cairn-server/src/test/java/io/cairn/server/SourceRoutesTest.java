@@ -1,11 +1,15 @@
 package io.cairn.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cairn.core.audit.AuditEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +38,10 @@ class SourceRoutesTest {
 
     @Test
     void aSourceIsAddedCheckedWithItsCredentialsAndNeverShowsThem() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
         ApiFixture.Answer added = api.post(SOURCES, api.acmeAdmin, ADD);
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("type").asText()).isEqualTo("testapi");
@@ -62,6 +70,9 @@ class SourceRoutesTest {
         for (AuditEntry entry : api.audit()) {
             assertThat(entry.detail() + entry.target()).doesNotContain("wrong-token", TestConnectorFactory.GOOD_TOKEN);
         }
+        root.detachAppender(logged);
+        assertThat(logged.list).as("log lines").noneMatch(event -> event.getFormattedMessage().contains("wrong-token")
+                || event.getFormattedMessage().contains(TestConnectorFactory.GOOD_TOKEN));
     }
 
     @Test
