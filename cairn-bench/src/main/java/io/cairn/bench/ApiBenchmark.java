@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,21 +63,9 @@ public final class ApiBenchmark {
         Path dir = Files.createTempDirectory("cairn-api-bench");
         try (ControlPlane controlPlane = ControlPlane.open(ControlPlaneSettings.of("jdbc:h2:file:"
                 + dir.resolve("control")), MasterKeys.of(MasterKeys.generate()));
-                DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
-            TenantId acme = TenantId.of("acme");
-            controlPlane.tenants().upsert(new Tenant(acme, "Acme", Tenancy.SHARED, ZoneId.of("UTC"), "USD", null));
-            String key = controlPlane.apiKeys().create(Role.TENANT_ADMIN, acme, "bench", null).secret();
-            try (Statement statement = duck.createStatement()) {
-                statement.execute("CREATE SCHEMA marts");
-                statement.execute("CREATE TABLE marts.fct_sales_by_day AS SELECT t.tenant_id, DATE '2025-01-01' + "
-                        + "CAST(i AS INTEGER) AS day, i % 97 AS orders, CAST(i * 1.25 AS DECIMAL(12,2)) AS revenue "
-                        + "FROM range(365) r(i), (VALUES ('acme'), ('beta'), ('gamma')) t(tenant_id)");
-            }
-            PipelineRunLauncher launcher = new PipelineRunLauncher(name -> new Pipeline(name, null, Map.of(), 1,
-                    List.of(new StepSpec("mark", ProcessorType.SQL, StepScope.TENANT, 0, Duration.ofMinutes(1),
-                            List.of(), Map.of(), Map.of(), 0)), List.of()),
-                    new PipelineExecutor(Map.of(ProcessorType.SQL, task -> TaskOutcome.rows(1, 1)), fleet(acme),
-                            controlPlane.pipelineRuns()), TaskListener.NONE, 1, 1, Clock.systemUTC());
+                DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+                PipelineRunLauncher launcher = launcher(controlPlane)) {
+            String key = setUp(controlPlane, duck);
             ApiSettings unlimited = new ApiSettings(0, 1_000_000, 1_000_000, Duration.ofSeconds(30), 10_000,
                     "default", Map.of());
             try (CairnServer server = CairnServer.builder(controlPlane, new BenchTenantData(duck), launcher)
@@ -94,12 +83,33 @@ public final class ApiBenchmark {
                     results.add(measure(target[0], base + target[1], key, concurrency, seconds));
                 }
                 print(results);
-            } finally {
-                launcher.close();
             }
         } finally {
             BenchSupport.deleteRecursively(dir);
         }
+    }
+
+    /** Tenant acme with a tenant_admin key (returned), and a mart of 365 days for three tenants. */
+    private static String setUp(ControlPlane controlPlane, DuckDBConnection duck) throws SQLException {
+        TenantId acme = TenantId.of("acme");
+        controlPlane.tenants().upsert(new Tenant(acme, "Acme", Tenancy.SHARED, ZoneId.of("UTC"), "USD", null));
+        try (Statement statement = duck.createStatement()) {
+            statement.execute("CREATE SCHEMA marts");
+            statement.execute("CREATE TABLE marts.fct_sales_by_day AS SELECT t.tenant_id, DATE '2025-01-01' + "
+                    + "CAST(i AS INTEGER) AS day, i % 97 AS orders, CAST(i * 1.25 AS DECIMAL(12,2)) AS revenue "
+                    + "FROM range(365) r(i), (VALUES ('acme'), ('beta'), ('gamma')) t(tenant_id)");
+        }
+        return controlPlane.apiKeys().create(Role.TENANT_ADMIN, acme, "bench", null).secret();
+    }
+
+    /** Runs of a one-step pipeline {@code mark} on the real executor, recorded in the control plane. */
+    private static PipelineRunLauncher launcher(ControlPlane controlPlane) {
+        return new PipelineRunLauncher(name -> new Pipeline(name, null, Map.of(), 1,
+                List.of(new StepSpec("mark", ProcessorType.SQL, StepScope.TENANT, 0, Duration.ofMinutes(1),
+                        List.of(), Map.of(), Map.of(), 0)), List.of()),
+                new PipelineExecutor(Map.of(ProcessorType.SQL, task -> TaskOutcome.rows(1, 1)),
+                        fleet(TenantId.of("acme")), controlPlane.pipelineRuns()), TaskListener.NONE, 1, 1,
+                Clock.systemUTC());
     }
 
     private static Fleet fleet(TenantId tenant) {
