@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 ModelCommands.Compile.class, ModelCommands.Ls.class, ModelCommands.Freshness.class,
                 SourcesCommand.class, MockApisCommand.class, CredentialsCommand.class,
                 PipelineCommand.class, RunsCommand.class, ScheduleCommand.class, ServeCommand.class,
-                AccessCommand.class, QueryCommand.class})
+                AccessCommand.class, QueryCommand.class, ApiKeysCommand.class})
 public final class CairnCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

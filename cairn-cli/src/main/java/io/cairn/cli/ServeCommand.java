@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.cairn.core.alert.Alert;
+import io.cairn.core.config.ApiSettings;
+import io.cairn.core.metrics.CairnMetrics;
+import io.cairn.core.schedule.ScheduleStore;
+import io.cairn.server.CairnServer;
+import io.cairn.core.serving.ScopedTenantData;
+import io.cairn.core.serving.TenantData;
+import io.cairn.server.runs.PipelineRunLauncher;
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
 import io.cairn.core.alert.AlertChannels;
 import io.cairn.core.alert.AlertPolicy;
 import io.cairn.core.alert.AlertRouter;
@@ -38,12 +50,14 @@ import io.cairn.core.schedule.ScheduleStatus;
 import io.cairn.spi.TenantId;
 
 /**
- * {@code cairn serve}: runs the schedules of the project until interrupted, routing each run's outcome to the alert
- * channels as {@code cairn pipeline run} does. Several processes on one PostgreSQL
- * control plane share the work; each due run happens on exactly one of them.
+ * {@code cairn serve}: the HTTP API ({@code /api/v1}, {@code /health}, {@code /metrics}) and the schedules of the
+ * project until interrupted, routing each scheduled run's outcome to the alert channels as {@code cairn pipeline run}
+ * does. Several processes on one PostgreSQL control plane share the scheduled work; each due run happens on exactly
+ * one of them. Runs started through the API go through the same processors on a bounded pool.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the pipeline schedules until interrupted (several nodes may share one control plane).")
+        description = "Serve the HTTP API and run the pipeline schedules until interrupted (several nodes may share "
+                + "one control plane).")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -65,30 +79,40 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stop-after-seconds", paramLabel = "N", description = "Stop after N seconds (default: never).")
     Long stopAfterSeconds;
 
+    @Option(names = "--port", paramLabel = "PORT", description = "The API's port (default: api.port of cairn.yml, "
+            + "else 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "The address the API listens on (default: 127.0.0.1).")
+    String bind;
+
+    @Option(names = "--no-scheduler", description = "Serve the API only; run no schedules on this node.")
+    boolean noScheduler;
+
+    @Option(names = "--api-runs", defaultValue = "4", paramLabel = "N",
+            description = "Runs started through the API that execute at once (default: 4); 16 more may wait.")
+    int apiRuns;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ProjectContext context = project.open()) {
             context.controlPlane();
-            ControlPlaneDataSource dataSource = new ControlPlaneDataSource(context.config().controlPlane());
-            RunGuard guard = new RunGuard(dataSource, Clock.systemUTC(), Duration.ofMinutes(2));
             String name = node == null ? defaultNode() : node;
-            PipelineScheduler.Options options = new PipelineScheduler.Options(name, threads,
-                    Duration.ofMillis(pollMillis), Duration.ofSeconds(Math.max(1, Math.min(30, pollMillis / 1000))));
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "cairn-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            try (PipelineScheduler scheduler = new PipelineScheduler(dataSource, guard,
-                    () -> new PipelineProcessors(context, out, err).fleet().tenants(),
-                    (schedule, due) -> run(context, alerts(context), out, err, schedule, due), options,
-                    Clock.systemUTC())) {
-                scheduler.start();
-                say(out, "Scheduler %s serving the schedules of %s; stop with Ctrl-C", name,
-                        context.config().projectDir());
+            Deque<AutoCloseable> running = new ArrayDeque<>();
+            try {
+                running.push(startApi(context, out, err));
+                if (!noScheduler) {
+                    running.push(startScheduler(context, name, out, err));
+                }
                 if (stopAfterSeconds == null) {
                     stop.await();
                 } else {
@@ -96,10 +120,68 @@ final class ServeCommand implements Callable<Integer> {
                 }
             } finally {
                 removeHook(hook);
+                for (AutoCloseable service : running) {
+                    service.close();
+                }
             }
-            say(out, "Scheduler %s stopped", name);
+            say(out, noScheduler ? "API of node %s stopped" : "Scheduler %s stopped", name);
             return Main.OK;
         }
+    }
+
+    private AutoCloseable startScheduler(ProjectContext context, String name, PrintWriter out, PrintWriter err) {
+        ControlPlaneDataSource dataSource = new ControlPlaneDataSource(context.config().controlPlane());
+        RunGuard guard = new RunGuard(dataSource, Clock.systemUTC(), Duration.ofMinutes(2));
+        PipelineScheduler.Options options = new PipelineScheduler.Options(name, threads,
+                Duration.ofMillis(pollMillis), Duration.ofSeconds(Math.max(1, Math.min(30, pollMillis / 1000))));
+        PipelineScheduler scheduler = new PipelineScheduler(dataSource, guard,
+                () -> new PipelineProcessors(context, out, err).fleet().tenants(),
+                (schedule, due) -> run(context, alerts(context), out, err, schedule, due), options,
+                Clock.systemUTC());
+        scheduler.start();
+        say(out, "Scheduler %s serving the schedules of %s; stop with Ctrl-C", name, context.config().projectDir());
+        return scheduler;
+    }
+
+    /** The HTTP API with the real processors behind its runs; closing stops the server, then the runs. */
+    private AutoCloseable startApi(ProjectContext context, PrintWriter out, PrintWriter err) {
+        ApiSettings settings = context.config().api();
+        CairnMetrics metrics = new CairnMetrics(Clock.systemUTC());
+        PipelineProcessors processors = new PipelineProcessors(context, out, err);
+        PipelineRunLauncher launcher = new PipelineRunLauncher(
+                pipeline -> PipelineLoader.load(context.config().projectDir(), pipeline, Set.of()),
+                new PipelineExecutor(processors.all(), processors.fleet(), context.controlPlane().pipelineRuns()),
+                metrics::recordTask, apiRuns, 16, Clock.systemUTC());
+        CairnServer server = CairnServer.builder(context.controlPlane(), tenantData(context), launcher)
+                .settings(settings)
+                .schedules(new ScheduleStore(new ControlPlaneDataSource(context.config().controlPlane()),
+                        Clock.systemUTC()))
+                .metrics(metrics)
+                .readiness("warehouse", () -> {
+                    try (Connection connection = context.warehouse().connect()) {
+                        if (!connection.isValid(5)) {
+                            throw new IllegalStateException("the warehouse connection is not valid");
+                        }
+                    }
+                })
+                .build();
+        try {
+            server.start(bind, port == null ? settings.port() : port);
+        } catch (RuntimeException e) {
+            launcher.close();
+            throw new CairnException(ErrorCode.CONFIG, e, "Cannot serve the API on %s:%s: %s", bind,
+                    port == null ? settings.port() : port, e.getMessage());
+        }
+        say(out, "API listening on http://%s:%d/api/v1 (health /health, metrics /metrics)", bind, server.port());
+        return () -> {
+            server.close();
+            launcher.close();
+        };
+    }
+
+    /** Tenant reads scoped by the warehouse's own isolation (published copies on DuckDB, RLS on PostgreSQL). */
+    private static TenantData tenantData(ProjectContext context) {
+        return new ScopedTenantData(context.warehouse(), context.controlPlane());
     }
 
     private AlertRouter alerts(ProjectContext context) {

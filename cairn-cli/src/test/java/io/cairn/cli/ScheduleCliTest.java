@@ -84,8 +84,8 @@ class ScheduleCliTest {
         cairn("schedules", "add", "often", "-p", dir.toString(), "--pipeline", "marks", "--cron", "* * * * * *",
                 "--tenant", "acme");
 
-        CliTest.Run serve = cairn("serve", "-p", dir.toString(), "--node", "test-node", "--poll-interval-ms",
-                "200", "--stop-after-seconds", "3");
+        CliTest.Run serve = cairn("serve", "-p", dir.toString(), "--port", "0", "--node", "test-node",
+                "--poll-interval-ms", "200", "--stop-after-seconds", "3");
 
         assertThat(serve.exit()).as(serve.err()).isZero();
         assertThat(serve.out()).contains("Scheduler test-node serving the schedules of",
@@ -124,8 +124,8 @@ class ScheduleCliTest {
             assertThat(cairn("credentials", "set", "ops", "_alerts", "webhook.url", "-p", dir.toString()).exit())
                     .isZero();
 
-            CliTest.Run serve = cairn("serve", "-p", dir.toString(), "--node", "test-node", "--poll-interval-ms",
-                    "200", "--stop-after-seconds", "3", "--platform-tenant", "ops");
+            CliTest.Run serve = cairn("serve", "-p", dir.toString(), "--port", "0", "--node", "test-node",
+                    "--poll-interval-ms", "200", "--stop-after-seconds", "3", "--platform-tenant", "ops");
 
             assertThat(serve.exit()).as("a failed scheduled run does not stop the scheduler").isZero();
             assertThat(serve.out()).contains("FAILED    bad ", "ALERT trigger platform/broken")

@@ -18,15 +18,17 @@ import static java.util.Objects.requireNonNull;
  * @param projectDir the absolute folder holding {@code cairn.yml}
  * @param root the absolute data root; {@code inbox/} and {@code raw/} live under it
  * @param project the absolute folder of the dbt-format project; see {@link #dbtProject()}
+ * @param api the HTTP API of {@code cairn serve}: port, rate limit, query limits, plans
  */
 public record ProjectConfig(
         Path projectDir,
         WarehouseSettings warehouse,
         ControlPlaneSettings controlPlane,
         Path root,
-        Path project) {
+        Path project,
+        ApiSettings api) {
     public static final String FILE_NAME = "cairn.yml";
-    private static final Set<String> KEYS = Set.of("warehouse", "control_plane", "root", "project");
+    private static final Set<String> KEYS = Set.of("warehouse", "control_plane", "root", "project", "api");
 
     public ProjectConfig {
         requireNonNull(projectDir, "projectDir is null");
@@ -34,6 +36,7 @@ public record ProjectConfig(
         requireNonNull(controlPlane, "controlPlane is null");
         requireNonNull(root, "root is null");
         requireNonNull(project, "project is null");
+        requireNonNull(api, "api is null");
     }
 
     /** Reads {@code <projectDir>/cairn.yml} if present, with {@code ${env:NAME}} read from the process environment. */
@@ -52,7 +55,8 @@ public record ProjectConfig(
                 WarehouseSection.read(top.mapping("warehouse"), dir),
                 ControlPlaneSection.read(top.mapping("control_plane"), dir),
                 folder(top, "root", "data", dir),
-                folder(top, "project", ".", dir));
+                folder(top, "project", ".", dir),
+                ApiSection.read(top.mapping("api")));
     }
 
     private static Path folder(YamlMapping top, String key, String defaultValue, Path dir) {

@@ -1,6 +1,10 @@
 package io.cairn.core.controlplane;
 
 import io.cairn.core.access.AccessGrants;
+import io.cairn.core.apikeys.ApiDatabase;
+import io.cairn.core.apikeys.ApiKeyStore;
+import io.cairn.core.apikeys.IdempotencyStore;
+import io.cairn.core.apikeys.TenantPlans;
 import io.cairn.core.audit.AuditLog;
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.config.SourceSpec;
@@ -150,6 +154,35 @@ public final class ControlPlane implements AutoCloseable {
                 return jdbc.transaction(action, work::run);
             }
         }, clock);
+    }
+
+    /** The HTTP API's keys ({@code api_keys}): hashed secrets, roles, tenants, expiry and revocation. */
+    public ApiKeyStore apiKeys() {
+        return new ApiKeyStore(apiDatabase(), clock);
+    }
+
+    /** The runs started under an Idempotency-Key ({@code api_idempotency}). */
+    public IdempotencyStore idempotency() {
+        return new IdempotencyStore(apiDatabase(), clock);
+    }
+
+    /** Tenants' usage plans ({@code tenant_plans}) and the usage they limit. */
+    public TenantPlans plans() {
+        return new TenantPlans(apiDatabase(), clock);
+    }
+
+    private ApiDatabase apiDatabase() {
+        return new ApiDatabase() {
+            @Override
+            public <T> T call(String action, ApiDatabase.Work<T> work) {
+                return jdbc.call(action, work::run);
+            }
+
+            @Override
+            public <T> T transaction(String action, ApiDatabase.Work<T> work) {
+                return jdbc.transaction(action, work::run);
+            }
+        };
     }
 
     /** The encrypted credential store: secret options and values connectors rotate. */

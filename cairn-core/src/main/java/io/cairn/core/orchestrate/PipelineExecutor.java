@@ -87,6 +87,15 @@ public final class PipelineExecutor {
      */
     public PipelineResult run(Pipeline pipeline, TenantId tenantOrNull, Map<String, String> vars,
             TaskListener listener) {
+        return run(null, pipeline, tenantOrNull, vars, listener);
+    }
+
+    /**
+     * As {@link #run(Pipeline, TenantId, Map, TaskListener)}, under a run id the caller chose beforehand (a new
+     * {@link SortableIds#next} id), so it can hand the id out before the run ends; null assigns one.
+     */
+    public PipelineResult run(String runIdOrNull, Pipeline pipeline, TenantId tenantOrNull, Map<String, String> vars,
+            TaskListener listener) {
         requireNonNull(pipeline, "pipeline is null");
         requireNonNull(vars, "vars is null");
         requireNonNull(listener, "listener is null");
@@ -95,7 +104,7 @@ public final class PipelineExecutor {
         TenantProfiles.check(pipeline, tenants, fleet);
         Instant started = clock.instant();
         closeStale(pipeline, started);
-        String runId = SortableIds.next(clock);
+        String runId = runIdOrNull == null ? SortableIds.next(clock) : runIdOrNull;
         store.start(new PipelineRunRecord(runId, pipeline.name(), tenantOrNull, RunStatus.RUNNING, started, null, 0,
                 0, null), settings.node(), started.plus(settings.lease()));
         MDC.put("run", runId);

@@ -150,6 +150,17 @@ public final class PipelineRunStore {
                 + " FROM pipeline_runs ORDER BY run_id DESC LIMIT ?", PipelineRunStore::run, limit));
     }
 
+    /** The latest runs limited to {@code tenant}, newest first. */
+    public List<PipelineRunRecord> list(TenantId tenant, int limit) {
+        requireNonNull(tenant, "tenant is null");
+        if (limit < 1) {
+            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot list pipeline runs: limit %d is below 1", limit);
+        }
+        return database.call("list pipeline runs of tenant " + tenant, c -> query(c, "SELECT " + RUN_COLUMNS
+                + " FROM pipeline_runs WHERE tenant_id = ? ORDER BY run_id DESC LIMIT ?", PipelineRunStore::run,
+                tenant, limit));
+    }
+
     /** The tasks of one run, in the order they started. */
     public List<TaskRunRecord> tasks(String runId) {
         requireNonNull(runId, "runId is null");

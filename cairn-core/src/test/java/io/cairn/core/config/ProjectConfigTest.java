@@ -139,7 +139,7 @@ class ProjectConfigTest {
 
         assertThat(error.line()).isEqualTo(3);
         assertThat(error.key()).isEqualTo("wharehouse");
-        assertThat(error.getMessage()).contains("known keys: control_plane, project, root, warehouse");
+        assertThat(error.getMessage()).contains("known keys: api, control_plane, project, root, warehouse");
     }
 
     @Test

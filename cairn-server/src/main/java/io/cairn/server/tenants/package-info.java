@@ -1,0 +1,2 @@
+/** Tenant routes: onboarding, reading, updating and the two-step offboarding. */
+package io.cairn.server.tenants;
