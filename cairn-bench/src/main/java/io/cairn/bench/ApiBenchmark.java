@@ -106,7 +106,7 @@ public final class ApiBenchmark {
     private static PipelineRunLauncher launcher(ControlPlane controlPlane) {
         return new PipelineRunLauncher(name -> new Pipeline(name, null, Map.of(), 1,
                 List.of(new StepSpec("mark", ProcessorType.SQL, StepScope.TENANT, 0, Duration.ofMinutes(1),
-                        List.of(), Map.of(), Map.of(), 0)), List.of()),
+                        List.of(), Map.of(), Map.of(), 0)), List.of(), List.of()),
                 new PipelineExecutor(Map.of(ProcessorType.SQL, task -> TaskOutcome.rows(1, 1)),
                         fleet(TenantId.of("acme")), controlPlane.pipelineRuns()), TaskListener.NONE, 1, 1,
                 Clock.systemUTC());

@@ -114,7 +114,7 @@ final class ApiFixture implements AutoCloseable {
                     List.of(), Map.of(), Map.of("sql", "SELECT sum(i * 2) FROM range(1000000000000) t(i)"), 0);
             default -> throw new CairnException(ErrorCode.NOT_FOUND, "Cannot find pipeline %s", name);
         };
-        return new Pipeline(name, null, Map.of(), 2, List.of(step), List.of());
+        return new Pipeline(name, null, Map.of(), 2, List.of(step), List.of(), List.of());
     }
 
     private Map<ProcessorType, Processor> processors() {
