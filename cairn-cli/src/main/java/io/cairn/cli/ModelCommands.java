@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.core.tenancy.TenantLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,10 +43,18 @@ final class ModelCommands {
 
         abstract io.cairn.core.model.Command command();
 
+        /** The shared set first, then (bundled package) each dedicated tenant's set; the worst exit code wins. */
         @Override
         public Integer call() {
             try (ProjectContext context = project.open()) {
-                return new ModelRun(context, model, spec.commandLine().getOut()).execute(command());
+                int exit = new ModelRun(context, model, spec.commandLine().getOut()).execute(command());
+                if (model.usesBundledPackage(context.config())) {
+                    for (TenantLayout layout : ModelRun.dedicatedLayouts(context)) {
+                        exit = Math.max(exit, new ModelRun(context, model, spec.commandLine().getOut(), layout)
+                                .execute(command()));
+                    }
+                }
+                return exit;
             }
         }
     }

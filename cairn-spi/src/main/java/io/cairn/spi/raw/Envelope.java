@@ -32,12 +32,22 @@ public final class Envelope {
             IS_DELETED);
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
+    private static final Pattern SCHEMA = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
 
     private Envelope() {}
 
     /** The raw table of a stream, without schema: {@code <system>__<stream>}, e.g. {@code shopify__orders}. */
     public static String rawTable(String sourceSystem, String stream) {
         return checkName("source system", sourceSystem) + "__" + checkName("stream", stream);
+    }
+
+    /** Validates a raw schema name ({@code raw}, or {@code <tenant>_raw}) so that it is safe as an SQL identifier. */
+    public static String checkSchema(String schema) {
+        if (schema == null || !SCHEMA.matcher(schema).matches()) {
+            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot use raw schema '%s': it must match %s", schema,
+                    SCHEMA.pattern());
+        }
+        return schema;
     }
 
     /** Validates a source-system or stream name so that it is safe as part of an SQL identifier. */

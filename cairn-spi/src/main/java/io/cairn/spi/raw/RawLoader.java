@@ -15,6 +15,13 @@ public interface RawLoader {
      */
     LoadResult land(LoadRequest request);
 
-    /** The recorded result of a load id, if it has landed. */
+    /** The recorded result of a load id in the shared raw schema's ledger, if it has landed. */
     Optional<LoadResult> findLanded(String loadId);
+
+    /**
+     * Creates, when absent, the raw schema {@code rawSchema} with its dead-letter table and load ledger, and the
+     * stream table {@code rawTable} in it, with exactly the layout landing gives them (for copying raw rows between
+     * tenancy layouts).
+     */
+    void createTables(String rawSchema, String rawTable);
 }
