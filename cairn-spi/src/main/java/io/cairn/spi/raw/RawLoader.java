@@ -20,8 +20,8 @@ public interface RawLoader {
 
     /**
      * Creates, when absent, the raw schema {@code rawSchema} with its dead-letter table and load ledger, and the
-     * stream table {@code rawTable} in it, with exactly the layout landing gives them (for copying raw rows between
-     * tenancy layouts).
+     * stream table {@code rawTable} in it (unless null), with exactly the layout landing gives them (for copying raw
+     * rows between tenancy layouts).
      */
     void createTables(String rawSchema, String rawTable);
 }

@@ -82,7 +82,9 @@ final class DuckDbRawLoader implements RawLoader {
         Envelope.checkSchema(rawSchema);
         try (Connection connection = warehouse.connect()) {
             ensureCommonTables(connection, rawSchema);
-            RawTables.createStreamTable(connection, rawSchema, rawTable);
+            if (rawTable != null) {
+                RawTables.createStreamTable(connection, rawSchema, rawTable);
+            }
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot create the raw table %s.%s: %s", rawSchema,

@@ -106,7 +106,9 @@ final class PostgresRawLoader implements RawLoader {
             inTransaction(connection, () -> {
                 lock(connection, rawSchema + "." + rawTable);
                 RawTables.createLedgers(connection, rawSchema);
-                RawTables.createStreamTable(connection, rawSchema, rawTable);
+                if (rawTable != null) {
+                    RawTables.createStreamTable(connection, rawSchema, rawTable);
+                }
                 return null;
             });
         }
