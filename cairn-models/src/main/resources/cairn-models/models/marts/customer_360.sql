@@ -1,6 +1,10 @@
 {{ config(materialized='table') }}
 {#- One row per resolved person: identity (best e-mail, name, phone, location from the most recently updated
     record), the source records behind it, and purchase history across every channel in the reporting currency. -#}
+{#- The most recently updated record wins; ties on the time go to the same record on every build and in every
+    tenancy layout (source system, then its id), so the mart is deterministic. -#}
+{%- set newest = "(coalesce(updated_at, created_at), source_system, source_customer_id)" -%}
+{%- set dated = "filter (where coalesce(updated_at, created_at) is not null)" -%}
 with people as (
   select
     tenant_id,
@@ -8,12 +12,12 @@ with people as (
     min(match_confidence) as identity_confidence,
     count(*) as source_records,
     list(distinct source_system order by source_system) as source_systems,
-    arg_max(email_norm, coalesce(updated_at, created_at)) as email,
-    arg_max(first_name, coalesce(updated_at, created_at)) as first_name,
-    arg_max(last_name, coalesce(updated_at, created_at)) as last_name,
-    arg_max(phone, coalesce(updated_at, created_at)) as phone,
-    arg_max(city, coalesce(updated_at, created_at)) as city,
-    arg_max(country_code, coalesce(updated_at, created_at)) as country_code,
+    arg_max(email_norm, {{ newest }}) {{ dated }} as email,
+    arg_max(first_name, {{ newest }}) {{ dated }} as first_name,
+    arg_max(last_name, {{ newest }}) {{ dated }} as last_name,
+    arg_max(phone, {{ newest }}) {{ dated }} as phone,
+    arg_max(city, {{ newest }}) {{ dated }} as city,
+    arg_max(country_code, {{ newest }}) {{ dated }} as country_code,
     min(created_at) as first_seen_at
   from {{ ref('int_customers') }}
   where not is_deleted

@@ -69,6 +69,6 @@ public record TenantLayout(TenantId tenant) {
 
     @Override
     public String toString() {
-        return tenant == null ? "shared" : "dedicated to " + tenant;
+        return tenant == null ? "shared" : "dedicated (" + tenant + "_*)";
     }
 }
