@@ -105,7 +105,7 @@ final class ModelRun {
             out.println(ResultFormatter.line(index.incrementAndGet(), total, r));
             out.flush();
         });
-        RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, null);
+        RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, layout.tenant());
         RunResult result;
         try {
             result = engine.execute(command, selection, run);

@@ -41,7 +41,7 @@ final class TenantsOffboardCommand implements Callable<Integer> {
                     tenant, confirm);
         }
         try (ProjectContext context = project.open()) {
-            if (context.tenantsFile().stream().anyMatch(spec -> spec.id().equals(tenant))) {
+            if (confirm != null && context.tenantsFile().stream().anyMatch(spec -> spec.id().equals(tenant))) {
                 throw new CairnException(ErrorCode.BAD_INPUT, "Cannot offboard tenant %s: it is defined in %s and "
                         + "would come back on the next command; remove it there first", tenant,
                         context.config().projectDir().resolve(ProjectContext.TENANTS_FILE));

@@ -12,7 +12,7 @@ import java.util.Map;
 public record LayoutRemoval(List<String> schemas, Map<TableRef, Long> rows) {
     public LayoutRemoval {
         schemas = List.copyOf(schemas);
-        rows = Map.copyOf(rows);
+        rows = Ordered.copy(rows);
     }
 
     public long totalRows() {

@@ -18,8 +18,8 @@ import io.cairn.spi.TenantId;
 public record MoveReport(TenantId tenant, Tenancy from, Tenancy to, Map<TableRef, Long> copied,
         Map<TableRef, Long> verifiedMarts, LayoutRemoval removed, boolean alreadyThere) {
     public MoveReport {
-        copied = Map.copyOf(copied);
-        verifiedMarts = Map.copyOf(verifiedMarts);
+        copied = Ordered.copy(copied);
+        verifiedMarts = Ordered.copy(verifiedMarts);
     }
 
     public long copiedRows() {

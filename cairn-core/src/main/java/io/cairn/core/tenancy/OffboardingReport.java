@@ -18,10 +18,10 @@ import io.cairn.spi.TenantId;
 public record OffboardingReport(TenantId tenant, Map<TableRef, Long> warehouseRows, List<String> schemas,
         List<TenantFiles> files, Map<String, Long> controlPlaneRows, boolean done) {
     public OffboardingReport {
-        warehouseRows = Map.copyOf(warehouseRows);
+        warehouseRows = Ordered.copy(warehouseRows);
         schemas = List.copyOf(schemas);
         files = List.copyOf(files);
-        controlPlaneRows = Map.copyOf(controlPlaneRows);
+        controlPlaneRows = Ordered.copy(controlPlaneRows);
     }
 
     public long totalWarehouseRows() {
