@@ -62,11 +62,19 @@ class TenancyCliTest {
                 .contains("Tenant globex is already dedicated.", "No copy left in the shared layout.");
     }
 
+    /** A completed POS sale of 10.00 USD with one line, as the generator writes them. */
+    private static String transaction(String id) {
+        return "{\"transaction_id\":\"" + id + "\",\"updated_at\":\"2024-01-01T10:00:00Z\",\"occurred_at\":"
+                + "\"2024-01-01T10:00:00Z\",\"store_id\":\"s1\",\"store_name\":\"Main\",\"register_id\":\"r1\","
+                + "\"currency\":\"USD\",\"status\":\"completed\",\"subtotal\":\"10.00\",\"discount_total\":\"0.00\","
+                + "\"tax_total\":\"0.00\",\"total\":\"10.00\",\"payment_method\":\"card\",\"items\":[{\"sku\":\"A-1\","
+                + "\"name\":\"Mug\",\"quantity\":1,\"unit_price\":\"10.00\",\"discount\":\"0.00\",\"tax\":\"0.00\"}]}\n";
+    }
+
     private void drop(String tenant) throws Exception {
         Path inbox = dir.resolve("data/inbox/" + tenant + "/pos/transactions");
         Files.createDirectories(inbox);
-        Files.writeString(inbox.resolve("t.jsonl"), "{\"transaction_id\":\"t1\",\"updated_at\":\"2024-01-01T10:00:00Z\"}\n"
-                + "{\"transaction_id\":\"t2\",\"updated_at\":\"2024-01-01T11:00:00Z\"}\nnot json\n");
+        Files.writeString(inbox.resolve("t.jsonl"), transaction("t1") + transaction("t2") + "not json\n");
         Files.writeString(inbox.resolve("_SUCCESS"), "");
     }
 }

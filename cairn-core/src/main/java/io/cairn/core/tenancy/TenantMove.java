@@ -22,8 +22,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Moves a tenant between the shared and the dedicated layout (DESIGN.md section 6) in a crash-safe order: clear any
- * copy an interrupted attempt left in the new layout, copy the raw rows (every record version, dead letters, load
- * ledger), build the models there, compare every mart of the tenant row by row, flip the tenancy in the control
+ * copy an interrupted attempt left in the new layout, build the old layout (so its marts reflect every landed row),
+ * copy the raw rows (every record version, dead letters, load ledger), build the models in the new layout, compare
+ * every mart of the tenant row by row, flip the tenancy in the control
  * plane, and only then delete the old copy. Until the flip the old copy is authoritative; a rerun after a crash
  * before the flip starts over, after the flip it finishes the deletion. Landing for the tenant must not run during
  * a move: loads landed into the old layout after the copy would not follow the tenant.
@@ -74,6 +75,8 @@ public final class TenantMove {
             LOG.info("Removed the copy an interrupted move of tenant {} left in the {} layout: {} rows", tenant, to,
                     stale.totalRows());
         }
+        // The old layout is brought up to date first, so both sides of the comparison see the same raw rows.
+        builder.build(from, directory(current, current.tenancy()), false);
         Map<TableRef, Long> copied = copyRaw(from, to, tenant);
         builder.build(to, directory(current, target), true);
         Map<TableRef, Long> verified = verifyMarts(from, to, tenant);
