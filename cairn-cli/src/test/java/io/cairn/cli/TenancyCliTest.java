@@ -21,7 +21,10 @@ class TenancyCliTest {
         cairn("tenants", "add", "globex", "-p", project, "--source", "pos");
         drop("acme");
         drop("globex");
-        assertThat(cairn("sync", "-p", project).exit()).isZero();
+        CliTest.Run sync = cairn("sync", "-p", project);
+        assertThat(sync.exit()).as(sync.err()).isZero();
+        assertThat(sync.out().lines().filter(line -> line.startsWith("acme ")).findFirst().orElseThrow())
+                .as("raw rows the dedicated tenant now holds (in acme_raw)").endsWith(" 2");
 
         CliTest.Run change = cairn("tenants", "add", "acme", "-p", project, "--tenancy", "shared");
         assertThat(change.exit()).isEqualTo(Main.USAGE);

@@ -32,7 +32,6 @@ public final class Envelope {
             IS_DELETED);
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
-    private static final Pattern SCHEMA = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
 
     private Envelope() {}
 
@@ -43,9 +42,9 @@ public final class Envelope {
 
     /** Validates a raw schema name ({@code raw}, or {@code <tenant>_raw}) so that it is safe as an SQL identifier. */
     public static String checkSchema(String schema) {
-        if (schema == null || !SCHEMA.matcher(schema).matches()) {
+        if (schema == null || !NAME.matcher(schema).matches()) {
             throw new CairnException(ErrorCode.BAD_INPUT, "Cannot use raw schema '%s': it must match %s", schema,
-                    SCHEMA.pattern());
+                    NAME.pattern());
         }
         return schema;
     }
