@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.core.tenancy.TenantLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,18 +42,10 @@ final class ModelCommands {
 
         abstract io.cairn.core.model.Command command();
 
-        /** The shared set first, then (bundled package) each dedicated tenant's set; the worst exit code wins. */
         @Override
         public Integer call() {
             try (ProjectContext context = project.open()) {
-                int exit = new ModelRun(context, model, spec.commandLine().getOut()).execute(command());
-                if (model.usesBundledPackage(context.config())) {
-                    for (TenantLayout layout : ModelRun.dedicatedLayouts(context)) {
-                        exit = Math.max(exit, new ModelRun(context, model, spec.commandLine().getOut(), layout)
-                                .execute(command()));
-                    }
-                }
-                return exit;
+                return ModelRun.executeEveryLayout(context, model, spec.commandLine().getOut(), command());
             }
         }
     }

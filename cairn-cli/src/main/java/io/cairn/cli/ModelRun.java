@@ -63,8 +63,22 @@ final class ModelRun {
         this.engine = ModelEngine.load(dbtProject, engineOptions);
     }
 
+    /**
+     * Runs a command over the shared set, then (bundled package) over each dedicated tenant's set; returns the
+     * worst exit code.
+     */
+    static int executeEveryLayout(ProjectContext context, ModelOptions options, PrintWriter out, Command command) {
+        int exit = new ModelRun(context, options, out).execute(command);
+        if (options.usesBundledPackage(context.config())) {
+            for (TenantLayout layout : dedicatedLayouts(context)) {
+                exit = Math.max(exit, new ModelRun(context, options, out, layout).execute(command));
+            }
+        }
+        return exit;
+    }
+
     /** The layouts of the dedicated tenants, by tenant id. */
-    static List<TenantLayout> dedicatedLayouts(ProjectContext context) {
+    private static List<TenantLayout> dedicatedLayouts(ProjectContext context) {
         return context.controlPlane().tenants().list().stream()
                 .filter(tenant -> tenant.tenancy() == Tenancy.DEDICATED)
                 .map(tenant -> TenantLayout.of(tenant.id(), Tenancy.DEDICATED))

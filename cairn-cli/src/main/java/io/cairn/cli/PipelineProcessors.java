@@ -99,7 +99,7 @@ final class PipelineProcessors {
         }
         ModelOptions options = CommandLine.populateCommand(new ModelOptions(), args.toArray(String[]::new));
         StringWriter log = new StringWriter();
-        int exit = new ModelRun(context, options, new PrintWriter(log, true)).execute(command);
+        int exit = ModelRun.executeEveryLayout(context, options, new PrintWriter(log, true), command);
         if (exit != Main.OK) {
             String failure = log.toString().lines().filter(line -> line.matches("^(ERROR|FAIL) in .*"))
                     .findFirst().orElse("exit code " + exit);

@@ -63,6 +63,11 @@ class TenancyCliTest {
         assertThat(cairn("tenants", "list", "-p", project).out()).contains("dedicated");
         assertThat(cairn("tenants", "move", "globex", "-p", project, "--to", "dedicated").out())
                 .contains("Tenant globex is already dedicated.", "No copy left in the shared layout.");
+
+        CliTest.Run build = cairn("build", "-p", project);
+        assertThat(build.exit()).as(build.err()).isZero();
+        assertThat(build.out()).as("the shared set, then the dedicated tenant's")
+                .contains("Running build on project cairn_models", "for dedicated tenant globex (schemas globex_*)");
     }
 
     /** A completed POS sale of 10.00 USD with one line, as the generator writes them. */
