@@ -45,7 +45,7 @@ final class ModelCommands {
         @Override
         public Integer call() {
             try (ProjectContext context = project.open()) {
-                return new ModelRun(context, model, spec.commandLine().getOut()).execute(command());
+                return ModelRun.executeEveryLayout(context, model, spec.commandLine().getOut(), command());
             }
         }
     }

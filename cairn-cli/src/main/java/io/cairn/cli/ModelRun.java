@@ -3,12 +3,14 @@ package io.cairn.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.cairn.core.controlplane.Tenancy;
+import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.model.Command;
 import io.cairn.core.model.EngineOptions;
 import io.cairn.core.model.ModelEngine;
@@ -26,6 +28,7 @@ import io.cairn.models.DataQuality;
 import io.cairn.models.DataQualityReport;
 import io.cairn.models.DqResultsTable;
 import io.cairn.models.DqStatus;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.models.PlatformInputs;
 
 /**
@@ -39,26 +42,61 @@ final class ModelRun {
     private final Path dbtProject;
     private final ModelEngine engine;
     private final boolean bundled;
+    private final TenantLayout layout;
 
     ModelRun(ProjectContext context, ModelOptions options, PrintWriter out) {
+        this(context, options, out, TenantLayout.SHARED);
+    }
+
+    /** A run over one tenancy layout: the shared set, or one dedicated tenant's set (bundled package only). */
+    ModelRun(ProjectContext context, ModelOptions options, PrintWriter out, TenantLayout layout) {
         this.context = context;
         this.options = options;
         this.out = out;
+        this.layout = layout;
         this.dbtProject = options.dbtProject(context.config());
         EngineOptions engineOptions = options.engineOptions(context.warehouse());
         this.bundled = options.usesBundledPackage(context.config());
         if (bundled) {
-            engineOptions = withPlatformInputs(context, engineOptions);
+            // The bundled package reads the layout's tenant directory and must know which raw tables are absent.
+            engineOptions = PlatformInputs.forLayout(dbtProject, engineOptions, layout, directory(context, layout));
         }
         this.engine = ModelEngine.load(dbtProject, engineOptions);
     }
 
-    /** The bundled package reads the tenant directory and needs to know which raw tables do not exist yet. */
-    private EngineOptions withPlatformInputs(ProjectContext context, EngineOptions engineOptions) {
-        PlatformInputs.writeTenantDirectory(context.warehouse(), context.controlPlane().tenants().list());
-        Map<String, Object> vars = new HashMap<>(PlatformInputs.absentStreamVars(dbtProject, context.warehouse()));
-        vars.putAll(engineOptions.vars());
-        return engineOptions.withVars(vars);
+    /**
+     * Runs a command over the shared set, then (bundled package) over each dedicated tenant's set; returns the
+     * worst exit code.
+     */
+    static int executeEveryLayout(ProjectContext context, ModelOptions options, PrintWriter out, Command command) {
+        return new ModelRun(context, options, out).executeEveryLayout(command);
+    }
+
+    /** Runs {@code command} in this (shared) layout, then, for the bundled package, in each dedicated tenant's. */
+    int executeEveryLayout(Command command) {
+        int exit = execute(command);
+        if (options.usesBundledPackage(context.config())) {
+            for (TenantLayout dedicated : dedicatedLayouts(context)) {
+                exit = Math.max(exit, new ModelRun(context, options, out, dedicated).execute(command));
+            }
+        }
+        return exit;
+    }
+
+    /** The layouts of the dedicated tenants, by tenant id. */
+    private static List<TenantLayout> dedicatedLayouts(ProjectContext context) {
+        return context.controlPlane().tenants().list().stream()
+                .filter(tenant -> tenant.tenancy() == Tenancy.DEDICATED)
+                .map(tenant -> TenantLayout.of(tenant.id(), Tenancy.DEDICATED))
+                .toList();
+    }
+
+    /** The tenants a layout's build serves: the shared ones, or the dedicated tenant alone. */
+    private static List<Tenant> directory(ProjectContext context, TenantLayout layout) {
+        return context.controlPlane().tenants().list().stream()
+                .filter(tenant -> layout.dedicated() ? tenant.id().equals(layout.tenant())
+                        : tenant.tenancy() == Tenancy.SHARED)
+                .toList();
     }
 
     ModelEngine engine() {
@@ -66,7 +104,10 @@ final class ModelRun {
     }
 
     RunOptions runOptions() {
-        return options.runOptions(dbtProject);
+        RunOptions run = options.runOptions(dbtProject);
+        // A dedicated tenant's artifacts go beside the shared ones, not over them.
+        return layout.dedicated() ? run.withTargetDir(run.targetDir().resolve("tenants").resolve(
+                layout.tenant().value())) : run;
     }
 
     /** Runs an executing command (build, run, test, seed, freshness); returns the exit code. */
@@ -84,7 +125,7 @@ final class ModelRun {
             out.println(ResultFormatter.line(index.incrementAndGet(), total, r));
             out.flush();
         });
-        RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, null);
+        RunRecorder recorder = RunRecorder.start(context.controlPlane(), command, layout.tenant());
         boolean builds = command == Command.BUILD || command == Command.RUN || command == Command.SEED;
         RunResult result;
         try {
@@ -111,7 +152,7 @@ final class ModelRun {
         }
         recorder.finish(result);
         footer(result);
-        if (bundled && (command == Command.BUILD || command == Command.TEST)) {
+        if (bundled && !layout.dedicated() && (command == Command.BUILD || command == Command.TEST)) {
             DataQualityReport quality = new DataQuality(context.warehouse(), Clock.systemUTC())
                     .record(engine, result, recorder.runId());
             out.printf("Data quality: %d checks recorded in %s: %d pass, %d warn, %d fail%n",
@@ -142,7 +183,9 @@ final class ModelRun {
         engine.dag().nodes().values().forEach(n -> found.merge(n.type().key(), 1, Integer::sum));
         StringBuilder line = new StringBuilder("Found");
         found.forEach((type, n) -> line.append(' ').append(n).append(' ').append(type).append(n == 1 ? "," : "s,"));
-        out.println("Running " + command.key() + " on project " + engine.project().name() + " (" + dbtProject + ")");
+        out.println("Running " + command.key() + " on project " + engine.project().name() + " (" + dbtProject + ")"
+                + (layout.dedicated() ? " for dedicated tenant " + layout.tenant() + " (schemas " + layout.prefix()
+                        + "*)" : ""));
         out.println(line.substring(0, line.length() - 1));
         out.printf(Locale.ROOT, "Concurrency: %d threads (target='%s'); %d nodes selected%n%n", options.threads,
                 options.target, total);

@@ -119,7 +119,7 @@ final class PipelineProcessors {
         ModelOptions options = CommandLine.populateCommand(new ModelOptions(), args.toArray(String[]::new));
         StringWriter log = new StringWriter();
         ModelRun run = new ModelRun(context, options, new PrintWriter(log, true));
-        int exit = run.execute(command);
+        int exit = run.executeEveryLayout(command);
         if (exit != Main.OK) {
             String failure = log.toString().lines().filter(line -> line.matches("^(ERROR|FAIL) in .*"))
                     .findFirst().orElse("exit code " + exit);

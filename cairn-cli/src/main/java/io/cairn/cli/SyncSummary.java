@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.core.controlplane.SourceDefinition;
+import io.cairn.core.controlplane.Tenancy;
+import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.landing.LoadOutcome;
 import io.cairn.core.landing.RawInventory;
 import io.cairn.core.landing.SyncReport;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.TenantId;
 
 /**
@@ -42,7 +45,10 @@ final class SyncSummary {
             TenantId tenant = TenantId.of(parts[0]);
             String system = context.controlPlane().sources().find(tenant, parts[1])
                     .map(SourceDefinition::system).orElse(parts[1]);
-            RawInventory.Counts counts = RawInventory.count(context.warehouse(), tenant, system, parts[2]);
+            Tenancy tenancy = context.controlPlane().tenants().find(tenant).map(Tenant::tenancy)
+                    .orElse(Tenancy.SHARED);
+            RawInventory.Counts counts = RawInventory.count(context.warehouse(),
+                    TenantLayout.of(tenant, tenancy).rawSchema(), tenant, system, parts[2]);
             String time = String.format("%.2fs", totals.millis() / 1000.0);
             if (truthDir == null) {
                 table.row(parts[0], parts[1] + "/" + parts[2], totals.loads(), totals.read(), totals.landed(),

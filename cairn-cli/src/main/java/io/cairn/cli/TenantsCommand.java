@@ -28,7 +28,8 @@ import io.cairn.spi.raw.Envelope;
 
 /** {@code cairn tenants add|list|remove}: manages tenants in the control plane. */
 @Command(name = "tenants", mixinStandardHelpOptions = true, description = "Manage tenants.",
-        subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class, TenantsCommand.Remove.class})
+        subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class, TenantsCommand.Remove.class,
+                TenantsMoveCommand.class, TenantsOffboardCommand.class})
 final class TenantsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -65,6 +66,11 @@ final class TenantsCommand implements Runnable {
                     parseCurrency(currency), Instant.now());
             try (ProjectContext context = project.open()) {
                 ControlPlane controlPlane = context.controlPlane();
+                controlPlane.tenants().find(tenant).filter(t -> t.tenancy() != value.tenancy()).ifPresent(t -> {
+                    throw new CairnException(ErrorCode.BAD_INPUT, "Cannot change the tenancy of tenant %s from %s to "
+                            + "%s here: its data would stay behind; run 'cairn tenants move %s --to %s'", tenant,
+                            t.tenancy().id(), value.tenancy().id(), tenant, value.tenancy().id());
+                });
                 controlPlane.tenants().upsert(value);
                 for (String source : sources) {
                     String[] parts = source.split(":", 2);

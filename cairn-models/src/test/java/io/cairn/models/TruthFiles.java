@@ -52,9 +52,14 @@ final class TruthFiles {
     }
 
     static List<String> martSales(ModelsFixture fixture, String tenant) {
+        return martSales(fixture, tenant, "marts");
+    }
+
+    /** The same from the marts of a layout ({@code marts}, or {@code <tenant>_marts} for a dedicated tenant). */
+    static List<String> martSales(ModelsFixture fixture, String tenant, String martsSchema) {
         List<String> rows = new ArrayList<>();
         for (List<Object> r : fixture.rows("SELECT cast(sales_date AS VARCHAR), source_system, currency, orders, units, "
-                + "gross, discounts, taxes, refunds, net FROM marts.fct_sales_by_day WHERE tenant_id = '" + tenant
+                + "gross, discounts, taxes, refunds, net FROM " + martsSchema + ".fct_sales_by_day WHERE tenant_id = '" + tenant
                 + "' ORDER BY 1, 2, 3")) {
             rows.add(String.join("|", String.valueOf(r.get(0)), String.valueOf(r.get(1)), String.valueOf(r.get(2)),
                     String.valueOf(r.get(3)), String.valueOf(r.get(4)), money(r.get(5)), money(r.get(6)),
@@ -64,8 +69,13 @@ final class TruthFiles {
     }
 
     static List<String> martExpenses(ModelsFixture fixture, String tenant) {
+        return martExpenses(fixture, tenant, "marts");
+    }
+
+    static List<String> martExpenses(ModelsFixture fixture, String tenant, String martsSchema) {
         List<String> rows = new ArrayList<>();
-        for (List<Object> r : fixture.rows("SELECT month, account_name, amount FROM marts.fct_expenses_by_month "
+        for (List<Object> r : fixture.rows("SELECT month, account_name, amount FROM " + martsSchema
+                + ".fct_expenses_by_month "
                 + "WHERE tenant_id = '" + tenant + "' ORDER BY 1, 2")) {
             rows.add(String.join("|", String.valueOf(r.get(0)), String.valueOf(r.get(1)), money(r.get(2))));
         }

@@ -137,6 +137,11 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     /** The audit log: grants, revokes, admin actions and tenant data reads. */
+    /** Every row of one tenant across the control plane (audit log excepted), for offboarding. */
+    public TenantRecords tenantRecords() {
+        return new TenantRecords(jdbc);
+    }
+
     public AuditLog audit() {
         return new AuditLog(new AuditLog.Database() {
             @Override
@@ -208,13 +213,20 @@ public final class ControlPlane implements AutoCloseable {
     /**
      * Registers or updates the tenants of {@code specs} and their sources, in one transaction. Tenants and sources
      * not named stay as they are. Secret options go to the encrypted credential store, never into
-     * {@code sources.options}.
+     * {@code sources.options}. The tenancy of a registered tenant is not changed here: its data would stay in the
+     * old layout; {@code cairn tenants move} (io.cairn.core.tenancy.TenantMove) moves it and flips the tenancy.
      */
     public void importTenants(List<TenantSpec> specs) {
         requireNonNull(specs, "specs is null");
         jdbc.upsert("import " + specs.size() + " tenants", connection -> {
             for (TenantSpec spec : specs) {
-                tenants.upsert(connection, new Tenant(spec.id(), spec.name(), spec.tenancy(), spec.timezone(),
+                Tenancy tenancy = tenants.find(connection, spec.id()).map(Tenant::tenancy).orElse(spec.tenancy());
+                if (tenancy != spec.tenancy()) {
+                    LOG.warn("Tenant {} is {} in the control plane but {} in the tenants file; its tenancy is kept: "
+                            + "run 'cairn tenants move {} --to {}' to move its data", spec.id(), tenancy.id(),
+                            spec.tenancy().id(), spec.id(), spec.tenancy().id());
+                }
+                tenants.upsert(connection, new Tenant(spec.id(), spec.name(), tenancy, spec.timezone(),
                         spec.currency(), null));
                 for (SourceSpec source : spec.sources()) {
                     sources.upsert(connection, new SourceDefinition(spec.id(), source.name(), source.type(),

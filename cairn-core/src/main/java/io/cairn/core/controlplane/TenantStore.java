@@ -49,8 +49,12 @@ public final class TenantStore {
 
     public Optional<Tenant> find(TenantId id) {
         requireNonNull(id, "id is null");
-        return jdbc.call("read tenant " + id, connection -> Sql.queryOne(connection,
-                "SELECT " + COLUMNS + " FROM tenants WHERE tenant_id = ?", TenantStore::tenant, id));
+        return jdbc.call("read tenant " + id, connection -> find(connection, id));
+    }
+
+    Optional<Tenant> find(Connection connection, TenantId id) throws SQLException {
+        return Sql.queryOne(connection, "SELECT " + COLUMNS + " FROM tenants WHERE tenant_id = ?",
+                TenantStore::tenant, id);
     }
 
     /** Every tenant, ordered by id. */

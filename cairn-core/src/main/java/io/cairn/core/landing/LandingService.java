@@ -24,10 +24,14 @@ import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.controlplane.LoadRecord;
 import io.cairn.core.controlplane.LoadStatus;
 import io.cairn.core.controlplane.SourceDefinition;
+import io.cairn.core.controlplane.Tenancy;
+import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.rawzone.InboxFile;
 import io.cairn.core.rawzone.RawZone;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
+import io.cairn.spi.TenantId;
 import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.LoadResult;
@@ -160,7 +164,8 @@ public final class LandingService {
             Path rawFile = Path.of(load.rawFile());
             LoadRequest request = new LoadRequest(source.tenant(), source.system(), load.stream(), load.loadId(),
                     rawFile, rawZone.root().relativize(rawFile).toString(), FileFormat.valueOf(load.format()),
-                    StreamContracts.forStream(source.system(), load.stream()), clock.instant());
+                    StreamContracts.forStream(source.system(), load.stream()), clock.instant(),
+                    rawSchemaOf(source.tenant()));
             LoadResult result = warehouse.rawLoader().land(request);
             listener.afterWarehouseCommit(load.loadId(), result);
             controlPlane.loads().markLanded(load.loadId(), result);
@@ -182,6 +187,12 @@ public final class LandingService {
             MDC.remove("tenant");
             MDC.remove("source");
         }
+    }
+
+    /** {@code raw} for a shared tenant, {@code <tenant>_raw} for a dedicated one (DESIGN.md section 6). */
+    private String rawSchemaOf(TenantId tenant) {
+        Tenancy tenancy = controlPlane.tenants().find(tenant).map(Tenant::tenancy).orElse(Tenancy.SHARED);
+        return TenantLayout.of(tenant, tenancy).rawSchema();
     }
 
     private static LoadOutcome outcome(LoadRecord load, LoadResult result, String error, long started) {

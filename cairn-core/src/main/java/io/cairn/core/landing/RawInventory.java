@@ -18,25 +18,30 @@ public final class RawInventory {
     public record Counts(long rows, long deadLetters) {}
 
     public static Counts count(Warehouse warehouse, TenantId tenant, String system, String stream) {
+        return count(warehouse, Envelope.RAW_SCHEMA, tenant, system, stream);
+    }
+
+    /** The same in a given raw schema ({@code <tenant>_raw} for a dedicated tenant). */
+    public static Counts count(Warehouse warehouse, String rawSchema, TenantId tenant, String system, String stream) {
         String table = Envelope.rawTable(system, stream);
         try (Connection connection = warehouse.connect()) {
-            long rows = exists(connection, table) ? scalar(connection, "SELECT count(*) FROM "
-                    + warehouse.dialect().relation(Envelope.RAW_SCHEMA, table) + " WHERE tenant_id = ?",
+            long rows = exists(connection, rawSchema, table) ? scalar(connection, "SELECT count(*) FROM "
+                    + warehouse.dialect().relation(rawSchema, table) + " WHERE tenant_id = ?",
                     tenant.value()) : 0;
-            long dead = exists(connection, Envelope.DEAD_LETTER_TABLE) ? scalar(connection, "SELECT count(*) FROM "
-                    + warehouse.dialect().relation(Envelope.RAW_SCHEMA, Envelope.DEAD_LETTER_TABLE)
+            long dead = exists(connection, rawSchema, Envelope.DEAD_LETTER_TABLE) ? scalar(connection,
+                    "SELECT count(*) FROM " + warehouse.dialect().relation(rawSchema, Envelope.DEAD_LETTER_TABLE)
                     + " WHERE tenant_id = ? AND source_system = ? AND stream = ?", tenant.value(), system, stream) : 0;
             return new Counts(rows, dead);
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot count raw rows of tenant %s in raw.%s: %s",
-                    tenant, table, e.getMessage());
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot count raw rows of tenant %s in %s.%s: %s",
+                    tenant, rawSchema, table, e.getMessage());
         }
     }
 
-    private static boolean exists(Connection connection, String table) throws SQLException {
+    private static boolean exists(Connection connection, String schema, String table) throws SQLException {
         return scalar(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_name = ?", Envelope.RAW_SCHEMA, table) > 0;
+                + "AND table_name = ?", schema, table) > 0;
     }
 
     private static long scalar(Connection connection, String sql, String... parameters) throws SQLException {

@@ -40,6 +40,15 @@ public final class Envelope {
         return checkName("source system", sourceSystem) + "__" + checkName("stream", stream);
     }
 
+    /** Validates a raw schema name ({@code raw}, or {@code <tenant>_raw}) so that it is safe as an SQL identifier. */
+    public static String checkSchema(String schema) {
+        if (schema == null || !NAME.matcher(schema).matches()) {
+            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot use raw schema '%s': it must match %s", schema,
+                    NAME.pattern());
+        }
+        return schema;
+    }
+
     /** Validates a source-system or stream name so that it is safe as part of an SQL identifier. */
     public static String checkName(String what, String name) {
         if (name == null || !NAME.matcher(name).matches() || name.contains("__")) {

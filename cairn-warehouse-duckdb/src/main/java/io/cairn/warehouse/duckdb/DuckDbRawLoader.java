@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
+import io.cairn.spi.raw.Envelope;
 import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.LoadResult;
@@ -34,7 +35,7 @@ final class DuckDbRawLoader implements RawLoader {
     private final DuckDbWarehouse warehouse;
     private final StagingSql staging = new StagingSql();
     private final ConcurrentHashMap<String, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
-    private volatile boolean commonTablesReady;
+    private volatile boolean sharedTablesReady;
 
     DuckDbRawLoader(DuckDbWarehouse warehouse) {
         this.warehouse = warehouse;
@@ -42,22 +43,22 @@ final class DuckDbRawLoader implements RawLoader {
 
     @Override
     public LoadResult land(LoadRequest request) {
-        ReentrantLock lock = tableLocks.computeIfAbsent(request.rawTable(), table -> new ReentrantLock());
+        ReentrantLock lock = tableLocks.computeIfAbsent(request.qualifiedTable(), table -> new ReentrantLock());
         lock.lock();
         try (Connection connection = warehouse.connect()) {
-            ensureCommonTables(connection);
-            Optional<LoadResult> landed = findLanded(connection, request.loadId());
+            ensureCommonTables(connection, request.rawSchema());
+            Optional<LoadResult> landed = findLanded(connection, request.rawSchema(), request.loadId());
             if (landed.isPresent()) {
                 LOG.info("Load {} of {} landed before; nothing to do", request.loadId(), request.sourceFile());
                 return landed.get().asReplayed();
             }
-            RawTables.createStreamTable(connection, request.rawTable());
+            RawTables.createStreamTable(connection, request.rawSchema(), request.rawTable());
             return landInTransaction(connection, request);
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e,
-                    "Cannot land file %s for tenant %s into raw.%s: %s",
-                    request.sourceFile(), request.tenant(), request.rawTable(), e.getMessage());
+                    "Cannot land file %s for tenant %s into %s: %s",
+                    request.sourceFile(), request.tenant(), request.qualifiedTable(), e.getMessage());
         }
         finally {
             lock.unlock();
@@ -67,12 +68,27 @@ final class DuckDbRawLoader implements RawLoader {
     @Override
     public Optional<LoadResult> findLanded(String loadId) {
         try (Connection connection = warehouse.connect()) {
-            ensureCommonTables(connection);
-            return findLanded(connection, loadId);
+            ensureCommonTables(connection, Envelope.RAW_SCHEMA);
+            return findLanded(connection, Envelope.RAW_SCHEMA, loadId);
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read the load ledger for load %s: %s",
                     loadId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void createTables(String rawSchema, String rawTable) {
+        Envelope.checkSchema(rawSchema);
+        try (Connection connection = warehouse.connect()) {
+            ensureCommonTables(connection, rawSchema);
+            if (rawTable != null) {
+                RawTables.createStreamTable(connection, rawSchema, rawTable);
+            }
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot create the raw table %s.%s: %s", rawSchema,
+                    rawTable, e.getMessage());
         }
     }
 
@@ -133,9 +149,9 @@ final class DuckDbRawLoader implements RawLoader {
             statement.setString(1, path);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next() || !rows.getBoolean(1)) {
-                    throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into raw.%s: "
+                    throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into %s: "
                             + "it is not one well-formed JSON array (truncated or malformed); the file stays in the "
-                            + "raw zone", request.sourceFile(), request.tenant(), request.rawTable());
+                            + "raw zone", request.sourceFile(), request.tenant(), request.qualifiedTable());
                 }
             }
         }
@@ -163,7 +179,7 @@ final class DuckDbRawLoader implements RawLoader {
     }
 
     private static long insertRecords(Connection connection, LoadRequest request) throws SQLException {
-        String table = RawTables.raw(request.rawTable());
+        String table = RawTables.raw(request.rawSchema(), request.rawTable());
         try (Statement statement = connection.createStatement()) {
             // Copies of one record version within the file share (rid, h); keep one. The window sees only the
             // short keys and the row id, never the payloads.
@@ -188,9 +204,10 @@ final class DuckDbRawLoader implements RawLoader {
     }
 
     private void insertDeadLetters(Connection connection, LoadRequest request) throws SQLException {
-        String sql = "INSERT INTO " + RawTables.deadLetter() + " SELECT ?, ?, ?, ?, ?, line_no, text, md5(text), "
+        String deadLetter = RawTables.deadLetter(request.rawSchema());
+        String sql = "INSERT INTO " + deadLetter + " SELECT ?, ?, ?, ?, ?, line_no, text, md5(text), "
                 + "dead_reason, ? FROM (" + staging.deadLetters(request.format(), request.contract()) + ") s "
-                + "WHERE NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter() + " d WHERE d.tenant_id = ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + deadLetter + " d WHERE d.tenant_id = ? "
                 + "AND d.source_system = ? AND d.stream = ? AND d.line_no = s.line_no AND d.text_hash = md5(s.text))";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, request.tenant().value());
@@ -209,7 +226,7 @@ final class DuckDbRawLoader implements RawLoader {
 
     private static long countWarned(Connection connection, LoadRequest request) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
-                + RawTables.raw(request.rawTable()) + " WHERE load_id = ? AND dq_status = 'warn'")) {
+                + RawTables.raw(request.rawSchema(), request.rawTable()) + " WHERE load_id = ? AND dq_status = 'warn'")) {
             statement.setString(1, request.loadId());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -221,7 +238,7 @@ final class DuckDbRawLoader implements RawLoader {
     private static void insertLedger(Connection connection, LoadRequest request, LoadResult result)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO " + RawTables.ledger() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO " + RawTables.ledger(request.rawSchema()) + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, request.loadId());
             statement.setString(2, request.tenant().value());
             statement.setString(3, request.sourceSystem());
@@ -238,10 +255,11 @@ final class DuckDbRawLoader implements RawLoader {
         }
     }
 
-    private static Optional<LoadResult> findLanded(Connection connection, String loadId) throws SQLException {
+    private static Optional<LoadResult> findLanded(Connection connection, String schema, String loadId)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT records_read, rows_landed, "
                 + "rows_duplicate, rows_dead_lettered, rows_warned, max_source_updated_at FROM "
-                + RawTables.ledger() + " WHERE load_id = ?")) {
+                + RawTables.ledger(schema) + " WHERE load_id = ?")) {
             statement.setString(1, loadId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
@@ -253,14 +271,14 @@ final class DuckDbRawLoader implements RawLoader {
         }
     }
 
-    private void ensureCommonTables(Connection connection) throws SQLException {
-        if (!commonTablesReady) {
-            synchronized (this) {
-                if (!commonTablesReady) {
-                    RawTables.createCommon(connection);
-                    commonTablesReady = true;
-                }
-            }
+    private void ensureCommonTables(Connection connection, String schema) throws SQLException {
+        // Only the shared schema is remembered: a dedicated tenant's schema may be dropped (moved back, offboarded).
+        if (Envelope.RAW_SCHEMA.equals(schema) && sharedTablesReady) {
+            return;
+        }
+        synchronized (this) {
+            RawTables.createCommon(connection, schema);
+            sharedTablesReady |= Envelope.RAW_SCHEMA.equals(schema);
         }
     }
 }

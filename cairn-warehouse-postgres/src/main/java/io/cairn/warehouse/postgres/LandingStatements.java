@@ -36,7 +36,7 @@ final class LandingStatements {
      * and "a second copy in this file" with {@code ON CONFLICT DO NOTHING}.
      */
     Inserted insertRecords(Connection connection, LoadRequest request) throws SQLException {
-        String sql = "WITH ins AS (INSERT INTO " + RawTables.raw(request.rawTable()) + " (tenant_id, source_system, "
+        String sql = "WITH ins AS (INSERT INTO " + RawTables.raw(request.rawSchema(), request.rawTable()) + " (tenant_id, source_system, "
                 + "stream, source_record_id, source_updated_at, ingested_at, load_id, source_file, record_hash, "
                 + "payload, dq_status, dq_errors, is_deleted) "
                 + "SELECT ?, ?, ?, rid, upd, ?, ?, ?, h, j, "
@@ -60,10 +60,10 @@ final class LandingStatements {
 
     /** Inserts the dead letters with their lines, skipping ones a replay of the same content already recorded. */
     void insertDeadLetters(Connection connection, LoadRequest request) throws SQLException {
-        String sql = "INSERT INTO " + RawTables.deadLetter() + " (tenant_id, source_system, stream, load_id, "
+        String sql = "INSERT INTO " + RawTables.deadLetter(request.rawSchema()) + " (tenant_id, source_system, stream, load_id, "
                 + "source_file, line_no, raw_text, text_hash, reason, ingested_at) "
                 + "SELECT ?, ?, ?, ?, ?, line_no, dead_text, md5(dead_text), dead_reason, ? FROM " + STAGE + " s "
-                + "WHERE dead_reason IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter() + " d "
+                + "WHERE dead_reason IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + RawTables.deadLetter(request.rawSchema()) + " d "
                 + "WHERE d.tenant_id = ? AND d.source_system = ? AND d.stream = ? AND d.line_no = s.line_no "
                 + "AND d.text_hash = md5(s.dead_text))";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -81,7 +81,7 @@ final class LandingStatements {
     }
 
     void insertLedger(Connection connection, LoadRequest request, LoadResult result) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + RawTables.ledger()
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + RawTables.ledger(request.rawSchema())
                 + " (load_id, tenant_id, source_system, stream, source_file, records_read, rows_landed, "
                 + "rows_duplicate, rows_dead_lettered, rows_warned, max_source_updated_at, landed_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())")) {
@@ -100,10 +100,10 @@ final class LandingStatements {
         }
     }
 
-    Optional<LoadResult> findLanded(Connection connection, String loadId) throws SQLException {
+    Optional<LoadResult> findLanded(Connection connection, String schema, String loadId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT records_read, rows_landed, "
                 + "rows_duplicate, rows_dead_lettered, rows_warned, max_source_updated_at FROM "
-                + RawTables.ledger() + " WHERE load_id = ?")) {
+                + RawTables.ledger(schema) + " WHERE load_id = ?")) {
             statement.setString(1, loadId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {

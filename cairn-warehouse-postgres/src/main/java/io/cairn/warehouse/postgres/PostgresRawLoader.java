@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
+import io.cairn.spi.raw.Envelope;
 import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.LoadResult;
@@ -52,31 +53,36 @@ final class PostgresRawLoader implements RawLoader {
         try (Connection connection = warehouse.connect()) {
             ensureCommonTables(connection);
             return inTransaction(connection, () -> {
-                lock(connection, request.rawTable());
-                Optional<LoadResult> landed = statements.findLanded(connection, request.loadId());
+                lock(connection, request.qualifiedTable());
+                if (!Envelope.RAW_SCHEMA.equals(request.rawSchema())) {
+                    RawTables.createLedgers(connection, request.rawSchema());
+                }
+                Optional<LoadResult> landed = statements.findLanded(connection, request.rawSchema(),
+                        request.loadId());
                 if (landed.isPresent()) {
                     LOG.info("Load {} of {} landed before; nothing to do", request.loadId(), request.sourceFile());
                     return landed.get().asReplayed();
                 }
-                if (!RawTables.exists(connection, "to_regclass", RawTables.raw(request.rawTable()))) {
-                    RawTables.createStreamTable(connection, request.rawTable());
+                if (!RawTables.exists(connection, "to_regclass",
+                        RawTables.raw(request.rawSchema(), request.rawTable()))) {
+                    RawTables.createStreamTable(connection, request.rawSchema(), request.rawTable());
                 }
                 return landFile(connection, request);
             });
         }
         catch (RawFeed.MalformedFileException e) {
-            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into raw.%s: it is not "
+            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into %s: it is not "
                     + "one well-formed JSON array (%s); the file stays in the raw zone", request.sourceFile(),
-                    request.tenant(), request.rawTable(), e.getMessage());
+                    request.tenant(), request.qualifiedTable(), e.getMessage());
         }
         catch (IOException e) {
-            throw new CairnException(ErrorCode.IO, e, "Cannot land file %s for tenant %s into raw.%s: reading %s "
-                    + "failed: %s", request.sourceFile(), request.tenant(), request.rawTable(), request.file(),
+            throw new CairnException(ErrorCode.IO, e, "Cannot land file %s for tenant %s into %s: reading %s "
+                    + "failed: %s", request.sourceFile(), request.tenant(), request.qualifiedTable(), request.file(),
                     e.getMessage());
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot land file %s for tenant %s into raw.%s: %s",
-                    request.sourceFile(), request.tenant(), request.rawTable(), e.getMessage());
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot land file %s for tenant %s into %s: %s",
+                    request.sourceFile(), request.tenant(), request.qualifiedTable(), e.getMessage());
         }
     }
 
@@ -84,11 +90,31 @@ final class PostgresRawLoader implements RawLoader {
     public Optional<LoadResult> findLanded(String loadId) {
         try (Connection connection = warehouse.connect()) {
             ensureCommonTables(connection);
-            return statements.findLanded(connection, loadId);
+            return statements.findLanded(connection, Envelope.RAW_SCHEMA, loadId);
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read the load ledger for load %s: %s",
                     loadId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void createTables(String rawSchema, String rawTable) {
+        Envelope.checkSchema(rawSchema);
+        try (Connection connection = warehouse.connect()) {
+            ensureCommonTables(connection);
+            inTransaction(connection, () -> {
+                lock(connection, rawSchema + "." + rawTable);
+                RawTables.createLedgers(connection, rawSchema);
+                if (rawTable != null) {
+                    RawTables.createStreamTable(connection, rawSchema, rawTable);
+                }
+                return null;
+            });
+        }
+        catch (SQLException | IOException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot create the raw table %s.%s: %s", rawSchema,
+                    rawTable, e.getMessage());
         }
     }
 
@@ -110,8 +136,8 @@ final class PostgresRawLoader implements RawLoader {
                 counts.read() - counts.dead() - inserted.rows(), counts.dead(), inserted.warned(),
                 counts.maxUpdatedAt(), false);
         statements.insertLedger(connection, request, result);
-        LOG.info("Landed {} for tenant {} into raw.{}: {} read, {} landed, {} duplicate, {} dead-lettered "
-                        + "(copy {} ms, total {} ms)", request.sourceFile(), request.tenant(), request.rawTable(),
+        LOG.info("Landed {} for tenant {} into {}: {} read, {} landed, {} duplicate, {} dead-lettered "
+                        + "(copy {} ms, total {} ms)", request.sourceFile(), request.tenant(), request.qualifiedTable(),
                 copied, result.rowsLanded(), result.rowsDuplicate(), result.rowsDeadLettered(),
                 (copiedAt - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
         return result;
@@ -190,7 +216,7 @@ final class PostgresRawLoader implements RawLoader {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
             statement.setInt(1, LOCK_CLASS);
-            statement.setString(2, "raw." + key);
+            statement.setString(2, key.isEmpty() ? "raw." : key);
             statement.execute();
         }
     }

@@ -30,27 +30,8 @@ final class RawTables {
      * use, but not create, objects an administrator made.
      */
     static void createCommon(Connection connection) throws SQLException {
+        createLedgers(connection, Envelope.RAW_SCHEMA);
         try (Statement statement = connection.createStatement()) {
-            if (!exists(connection, "to_regnamespace", Envelope.RAW_SCHEMA)) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Envelope.RAW_SCHEMA);
-            }
-            if (!exists(connection, "to_regclass", deadLetter())) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + deadLetter() + " ("
-                        + "tenant_id text NOT NULL, source_system text NOT NULL, stream text NOT NULL, "
-                        + "load_id text NOT NULL, source_file text NOT NULL, line_no bigint NOT NULL, "
-                        + "raw_text text, text_hash text NOT NULL, reason text NOT NULL, "
-                        + "ingested_at timestamptz NOT NULL)");
-                statement.execute("CREATE INDEX IF NOT EXISTS _dead_letter_key ON " + deadLetter()
-                        + " (tenant_id, source_system, stream, line_no, text_hash)");
-            }
-            if (!exists(connection, "to_regclass", ledger())) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + ledger() + " ("
-                        + "load_id text PRIMARY KEY, tenant_id text NOT NULL, source_system text NOT NULL, "
-                        + "stream text NOT NULL, source_file text NOT NULL, records_read bigint NOT NULL, "
-                        + "rows_landed bigint NOT NULL, rows_duplicate bigint NOT NULL, "
-                        + "rows_dead_lettered bigint NOT NULL, rows_warned bigint NOT NULL, "
-                        + "max_source_updated_at text, landed_at timestamptz NOT NULL)");
-            }
             if (!exists(connection, "to_regprocedure", TRY_JSONB + "(text)")) {
                 statement.execute("CREATE FUNCTION " + TRY_JSONB + "(value text) RETURNS jsonb "
                         + "LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$ BEGIN RETURN value::jsonb; "
@@ -60,6 +41,32 @@ final class RawTables {
                 statement.execute("CREATE FUNCTION " + TRY_TIMESTAMPTZ + "(value text) RETURNS timestamptz "
                         + "LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$ BEGIN RETURN value::timestamptz; "
                         + "EXCEPTION WHEN others THEN RETURN NULL; END $$");
+            }
+        }
+    }
+
+    /** Creates what is missing of a raw schema ({@code raw} or {@code <tenant>_raw}), its dead letters and ledger. */
+    static void createLedgers(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (!exists(connection, "to_regnamespace", schema)) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresDialect.INSTANCE.quote(schema));
+            }
+            if (!exists(connection, "to_regclass", deadLetter(schema))) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + deadLetter(schema) + " ("
+                        + "tenant_id text NOT NULL, source_system text NOT NULL, stream text NOT NULL, "
+                        + "load_id text NOT NULL, source_file text NOT NULL, line_no bigint NOT NULL, "
+                        + "raw_text text, text_hash text NOT NULL, reason text NOT NULL, "
+                        + "ingested_at timestamptz NOT NULL)");
+                statement.execute("CREATE INDEX IF NOT EXISTS _dead_letter_key ON " + deadLetter(schema)
+                        + " (tenant_id, source_system, stream, line_no, text_hash)");
+            }
+            if (!exists(connection, "to_regclass", ledger(schema))) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + ledger(schema) + " ("
+                        + "load_id text PRIMARY KEY, tenant_id text NOT NULL, source_system text NOT NULL, "
+                        + "stream text NOT NULL, source_file text NOT NULL, records_read bigint NOT NULL, "
+                        + "rows_landed bigint NOT NULL, rows_duplicate bigint NOT NULL, "
+                        + "rows_dead_lettered bigint NOT NULL, rows_warned bigint NOT NULL, "
+                        + "max_source_updated_at text, landed_at timestamptz NOT NULL)");
             }
         }
     }
@@ -75,9 +82,9 @@ final class RawTables {
         }
     }
 
-    static void createStreamTable(Connection connection, String table) throws SQLException {
+    static void createStreamTable(Connection connection, String schema, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + raw(table) + " ("
+            statement.execute("CREATE TABLE IF NOT EXISTS " + raw(schema, table) + " ("
                     + "tenant_id text NOT NULL, source_system text NOT NULL, stream text NOT NULL, "
                     + "source_record_id text NOT NULL, source_updated_at timestamptz, "
                     + "ingested_at timestamptz NOT NULL, load_id text NOT NULL, source_file text NOT NULL, "
@@ -85,7 +92,7 @@ final class RawTables {
                     + "dq_errors text[] NOT NULL, is_deleted boolean NOT NULL)");
             // The duplicate check's lookup, and the uniqueness DESIGN.md section 3 promises, enforced by the engine.
             statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + PostgresDialect.INSTANCE.quote(indexName(table))
-                    + " ON " + raw(table) + " (tenant_id, source_record_id, record_hash)");
+                    + " ON " + raw(schema, table) + " (tenant_id, source_record_id, record_hash)");
         }
     }
 
@@ -98,15 +105,15 @@ final class RawTables {
         return table.substring(0, 40) + "_" + Integer.toHexString(table.hashCode()) + "_record_key";
     }
 
-    static String raw(String table) {
-        return PostgresDialect.INSTANCE.relation(Envelope.RAW_SCHEMA, table);
+    static String raw(String schema, String table) {
+        return PostgresDialect.INSTANCE.relation(schema, table);
     }
 
-    static String deadLetter() {
-        return raw(Envelope.DEAD_LETTER_TABLE);
+    static String deadLetter(String schema) {
+        return raw(schema, Envelope.DEAD_LETTER_TABLE);
     }
 
-    static String ledger() {
-        return raw(Envelope.LOAD_LEDGER_TABLE);
+    static String ledger(String schema) {
+        return raw(schema, Envelope.LOAD_LEDGER_TABLE);
     }
 }

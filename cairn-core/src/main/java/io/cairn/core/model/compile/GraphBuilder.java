@@ -89,8 +89,18 @@ public final class GraphBuilder {
         String id = "source." + project.name() + "." + table.sourceName() + "." + table.name();
         nodes.put(id, new Node(id, ResourceType.SOURCE, table.name(), table.file(),
                 List.of(project.name(), table.sourceName(), table.name()), "", NodeConfig.empty(), List.of(),
-                Map.of(), table.schema(), table.identifier(), null, null, table));
+                Map.of(), sourceSchema(table), table.identifier(), null, null, table));
         calls.put(id, List.of());
+    }
+
+    /** Like dbt, a source's schema may be Jinja, e.g. {@code "{{ var('raw_schema', 'raw') }}"}. */
+    private String sourceSchema(SourceTable table) {
+        if (table.schema() == null || !table.schema().contains("{")) {
+            return table.schema();
+        }
+        RenderSession session = new RenderSession("schema of source " + table.sourceName(), table.file(),
+                ParseResolver.INSTANCE, false);
+        return renderer.render(table.schema(), session, Map.of()).trim();
     }
 
     private List<String> fqn(SqlFile file) {
