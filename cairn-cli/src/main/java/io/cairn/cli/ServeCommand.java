@@ -29,6 +29,8 @@ import io.cairn.core.metrics.CairnMetrics;
 import io.cairn.core.schedule.ScheduleStore;
 import io.cairn.server.CairnServer;
 import io.cairn.core.serving.ScopedTenantData;
+import io.cairn.core.tenancy.Offboarding;
+import io.cairn.server.tenants.DataOffboarder;
 import io.cairn.core.serving.TenantData;
 import io.cairn.server.runs.PipelineRunLauncher;
 import io.cairn.spi.CairnException;
@@ -157,6 +159,8 @@ final class ServeCommand implements Callable<Integer> {
                 .schedules(new ScheduleStore(new ControlPlaneDataSource(context.config().controlPlane()),
                         Clock.systemUTC()))
                 .metrics(metrics)
+                .offboarder(new DataOffboarder(new Offboarding(context.controlPlane(), context.warehouse(),
+                        context.config().root(), context.config().projectDir())))
                 .readiness("warehouse", () -> {
                     try (Connection connection = context.warehouse().connect()) {
                         if (!connection.isValid(5)) {

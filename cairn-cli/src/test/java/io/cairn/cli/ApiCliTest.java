@@ -61,7 +61,7 @@ class ApiCliTest {
                   - name: mark
                     processor: sql
                     scope: tenant
-                    sql: "CREATE TABLE IF NOT EXISTS marks AS SELECT '{tenant_id}' AS tenant"
+                    sql: "CREATE TABLE IF NOT EXISTS marks AS SELECT '{tenant_id}' AS tenant_id"
                 """);
         String key = cairn("api-keys", "create", "--role", "admin", "-p", dir.toString()).out().lines().findFirst()
                 .orElseThrow();
@@ -91,6 +91,22 @@ class ApiCliTest {
             assertThat(run).contains("\"status\":\"succeeded\"", "\"task_id\":\"mark/acme\"");
             assertThat(send(port, "GET", "/api/v1/tenants/acme", null, null).statusCode()).isEqualTo(401);
             assertThat(send(port, "GET", "/metrics", null, null).body()).contains("cairn_task_attempts_total");
+
+            // offboarding through the API deletes the tenant's warehouse rows, raw files and control-plane rows
+            Path rawFile = dir.resolve("data/raw/acme/shopify/orders/ingest_date=2024-01-01/l1.jsonl");
+            Files.createDirectories(rawFile.getParent());
+            Files.writeString(rawFile, "{\"id\": 1}\n");
+            HttpResponse<String> asked = send(port, "DELETE", "/api/v1/tenants/acme", key, null);
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+            assertThat(asked.body()).contains("warehouse: 1 rows of main.marks", "files: 1 files, 10 bytes under raw/acme",
+                    "control plane: 1 rows of tenants");
+            assertThat(Files.exists(rawFile)).as("a preview deletes nothing").isTrue();
+            String token = asked.body().replaceAll(".*\"confirm\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> deleted = send(port, "DELETE", "/api/v1/tenants/acme?confirm=" + token, key, null);
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+            assertThat(deleted.body()).contains("warehouse: 1 rows of main.marks", "control plane: 1 rows of tenants");
+            assertThat(dir.resolve("data/raw/acme")).doesNotExist();
+            assertThat(send(port, "GET", "/api/v1/tenants/acme", key, null).statusCode()).isEqualTo(404);
         } finally {
             serve.interrupt();
             serve.join();
