@@ -18,6 +18,7 @@ import io.cairn.core.model.project.Project;
 import io.cairn.core.model.project.SqlFile;
 import io.cairn.core.model.project.TestSpec;
 import io.cairn.core.model.render.RefCall;
+import io.cairn.core.model.render.RefResolver;
 import io.cairn.core.model.render.RenderSession;
 import io.cairn.core.model.render.Renderer;
 import io.cairn.spi.CairnException;
@@ -29,17 +30,21 @@ import io.cairn.spi.ErrorCode;
  */
 final class TestNodes {
     private static final Pattern REF_EXPRESSION = Pattern.compile("^\\s*(ref|source)\\s*\\(.*\\)\\s*$");
+    private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9_]+");
+    private static final Pattern TRAILING_UNDERSCORES = Pattern.compile("_+$");
 
-    record Parsed(Node node, List<RefCall> calls) {}
+    record Parsed(Node node, List<RefCall> calls, String sql, RenderSession session) {}
 
     private final Project project;
     private final Renderer renderer;
+    private final RefResolver resolver;
     private final String auditSchema;
     private final Set<String> names = new HashSet<>();
 
-    TestNodes(Project project, Renderer renderer, String auditSchema) {
+    TestNodes(Project project, Renderer renderer, RefResolver resolver, String auditSchema) {
         this.project = project;
         this.renderer = renderer;
+        this.resolver = resolver;
         this.auditSchema = auditSchema;
     }
 
@@ -87,13 +92,13 @@ final class TestNodes {
 
     private Parsed parse(String name, String path, String template, NodeConfig config, TestSpec spec,
             String tested) {
-        RenderSession session = new RenderSession("test " + name, path, ParseResolver.INSTANCE, false);
-        renderer.render(template, session, Map.of("execute", false));
+        RenderSession session = new RenderSession("test " + name, path, resolver, false);
+        String sql = renderer.render(template, session, Map.of("execute", false));
         NodeConfig effective = config.with(session.config());
         List<String> fqn = List.of(project.name(), name);
         Node node = new Node("test." + project.name() + "." + name, ResourceType.TEST, name, path, fqn, template,
                 effective, List.of(), Map.of(), auditSchema, name, spec, tested, null);
-        return new Parsed(node, session.calls());
+        return new Parsed(node, session.calls(), sql, session);
     }
 
     private static String template(Node tested, TestSpec spec, NodeConfig config) {
@@ -129,7 +134,7 @@ final class TestNodes {
         }
         spec.args().values().forEach(value -> name.append("__").append(value instanceof List<?> list
                 ? String.join("_", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
-        String clean = name.toString().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+$", "");
+        String clean = TRAILING_UNDERSCORES.matcher(NOT_NAME.matcher(name).replaceAll("_")).replaceAll("");
         return clean.length() <= 80 ? clean : clean.substring(0, 60) + "_" + hash(clean);
     }
 

@@ -1,0 +1,82 @@
+package io.cairn.core.model.compile;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cairn.core.model.project.SqlFile;
+
+/**
+ * The order to parse models in: parents before children as far as the text shows ({@code ref('name')} with literal
+ * names), so that a model's refs mostly resolve to relations already known and its parse-time render can be reused
+ * as its compiled SQL. Only an optimisation: refs the text hides (built in macros, cycles) just fall back to
+ * rendering again at compile time. Ties and cycles keep the file order.
+ */
+final class ParseOrder {
+    private static final Pattern REF = Pattern.compile(
+            "\\bref\\s*\\(\\s*(?:['\"][^'\"]*['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]\\s*\\)");
+
+    private ParseOrder() {}
+
+    static List<SqlFile> of(List<SqlFile> models) {
+        Map<String, SqlFile> byName = new HashMap<>();
+        models.forEach(file -> byName.putIfAbsent(file.name(), file));
+        List<SqlFile> out = new ArrayList<>(models.size());
+        Set<SqlFile> done = new LinkedHashSet<>();
+        Set<SqlFile> visiting = new LinkedHashSet<>();
+        for (SqlFile root : models) {
+            visit(root, byName, done, visiting, out);
+        }
+        return out;
+    }
+
+    /** Depth-first, parents first, with an explicit stack so that long chains cannot overflow the thread's. */
+    private static void visit(SqlFile root, Map<String, SqlFile> byName, Set<SqlFile> done, Set<SqlFile> visiting,
+            List<SqlFile> out) {
+        Deque<SqlFile> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            SqlFile file = stack.peek();
+            if (done.contains(file)) {
+                stack.pop();
+                continue;
+            }
+            boolean waiting = false;
+            if (visiting.add(file)) {
+                List<SqlFile> parents = parents(file, byName);
+                for (int i = parents.size() - 1; i >= 0; i--) {
+                    SqlFile parent = parents.get(i);
+                    if (!done.contains(parent) && !visiting.contains(parent)) {
+                        stack.push(parent);
+                        waiting = true;
+                    }
+                }
+            }
+            if (!waiting) {
+                stack.pop();
+                visiting.remove(file);
+                done.add(file);
+                out.add(file);
+            }
+        }
+    }
+
+    private static List<SqlFile> parents(SqlFile file, Map<String, SqlFile> byName) {
+        List<SqlFile> parents = new ArrayList<>();
+        Matcher m = REF.matcher(file.text());
+        while (m.find()) {
+            SqlFile parent = byName.get(m.group(1));
+            if (parent != null && parent != file) {
+                parents.add(parent);
+            }
+        }
+        return parents;
+    }
+}
