@@ -24,7 +24,8 @@ final class BenchSupport {
 
     static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static void deleteRecursively(Path path) {

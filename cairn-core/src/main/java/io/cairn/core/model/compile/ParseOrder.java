@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.cairn.core.model.project.SqlFile;
 
@@ -20,9 +18,6 @@ import io.cairn.core.model.project.SqlFile;
  * rendering again at compile time. Ties and cycles keep the file order.
  */
 final class ParseOrder {
-    private static final Pattern REF = Pattern.compile(
-            "\\bref\\s*\\(\\s*(?:['\"][^'\"]*['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]\\s*\\)");
-
     private ParseOrder() {}
 
     static List<SqlFile> of(List<SqlFile> models) {
@@ -70,13 +65,48 @@ final class ParseOrder {
 
     private static List<SqlFile> parents(SqlFile file, Map<String, SqlFile> byName) {
         List<SqlFile> parents = new ArrayList<>();
-        Matcher m = REF.matcher(file.text());
-        while (m.find()) {
-            SqlFile parent = byName.get(m.group(1));
+        String text = file.text();
+        for (int at = text.indexOf("ref"); at >= 0; at = text.indexOf("ref", at + 3)) {
+            SqlFile parent = at > 0 && Character.isJavaIdentifierPart(text.charAt(at - 1)) ? null
+                    : byName.get(refName(text, at + 3));
             if (parent != null && parent != file) {
                 parents.add(parent);
             }
         }
         return parents;
+    }
+
+    /** The model name of {@code ref('name')} or {@code ref('package', 'name')} after "ref" at {@code at}, or null. */
+    static String refName(String text, int at) {
+        int i = skipSpaces(text, at);
+        if (i >= text.length() || text.charAt(i) != '(') {
+            return null;
+        }
+        i = skipSpaces(text, i + 1);
+        for (int argument = 0; argument < 2 && i < text.length(); argument++) {
+            char quote = text.charAt(i);
+            int end = quote == '\'' || quote == '"' ? text.indexOf(quote, i + 1) : -1;
+            if (end < 0) {
+                return null;
+            }
+            String name = text.substring(i + 1, end);
+            i = skipSpaces(text, end + 1);
+            if (i < text.length() && text.charAt(i) == ')') {
+                return name;
+            }
+            if (i >= text.length() || text.charAt(i) != ',') {
+                return null;
+            }
+            i = skipSpaces(text, i + 1);
+        }
+        return null;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }
