@@ -2,6 +2,7 @@ package io.cairn.core.model.compile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class GraphBuilder {
         project.seeds().forEach(this::addSeed);
         List<Node> sources = project.sources().stream().map(this::sourceNode).toList();
         sources.forEach(resolver::add);
-        Map<SqlFile, Node> models = new java.util.IdentityHashMap<>();
+        Map<SqlFile, Node> models = new IdentityHashMap<>();
         for (SqlFile file : ParseOrder.of(project.models())) {
             Node model = parseModel(file);
             if (model != null) {

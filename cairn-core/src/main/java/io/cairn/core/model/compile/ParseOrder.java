@@ -3,8 +3,9 @@ package io.cairn.core.model.compile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,8 @@ import io.cairn.core.model.project.SqlFile;
 /**
  * The order to parse models in: parents before children as far as the text shows ({@code ref('name')} with literal
  * names), so that a model's refs mostly resolve to relations already known and its parse-time render can be reused
- * as its compiled SQL. Only an optimisation: refs the text hides (built in macros, cycles) just fall back to
- * rendering again at compile time. Ties and cycles keep the file order.
+ * as its compiled SQL. Only an optimisation: refs the text hides (names built in macros) and cycles just fall back
+ * to rendering again at compile time. Otherwise the file order is kept.
  */
 final class ParseOrder {
     private ParseOrder() {}
@@ -24,8 +25,8 @@ final class ParseOrder {
         Map<String, SqlFile> byName = new HashMap<>();
         models.forEach(file -> byName.putIfAbsent(file.name(), file));
         List<SqlFile> out = new ArrayList<>(models.size());
-        Set<SqlFile> done = new LinkedHashSet<>();
-        Set<SqlFile> visiting = new LinkedHashSet<>();
+        Set<SqlFile> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<SqlFile> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
         for (SqlFile root : models) {
             visit(root, byName, done, visiting, out);
         }
