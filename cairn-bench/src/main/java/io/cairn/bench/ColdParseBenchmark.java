@@ -19,7 +19,8 @@ import java.util.Map;
  * alike. The settings are the JVM's defaults, an AppCDS archive of the classes a parse loads (created first by a
  * training run with {@code -XX:ArchiveClassesAtExit}), the C1 compiler only ({@code -XX:TieredStopAtLevel=1}),
  * and both. Each is reported as the median and the range of: parse + compile wall time, the process's CPU time
- * during it (JIT compiler threads included), and the whole JVM's wall time from start to exit.
+ * during it (JIT compiler threads included), the parsing thread's CPU time, and the whole JVM's wall time from
+ * start to exit.
  *
  * <p>Usage: {@code ColdParseBenchmark [--models 2000] [--jvms 5] [--dir DIR]}
  */
@@ -54,19 +55,23 @@ public final class ColdParseBenchmark {
                 String name = names.get((round + i) % names.size());
                 double[] r = runChild(settings.get(name), reused);
                 results.get(name).add(r);
-                System.out.printf(Locale.ROOT, "round %d, %-17s parse+compile %.2fs, process CPU %.2fs, JVM %.2fs; "
-                        + "load average %.1f%n", round + 1, name + ":", r[0], r[1], r[2], BenchSupport.loadAverage());
+                System.out.printf(Locale.ROOT, "round %d, %-17s parse+compile %.2fs, process CPU %.2fs, parsing thread "
+                        + "CPU %.2fs, JVM %.2fs; load average %.1f%n", round + 1, name + ":", r[0], r[1], r[3], r[2],
+                        BenchSupport.loadAverage());
             }
         }
         System.out.printf(Locale.ROOT, "%n%d models, %d fresh JVMs per setting; median [min-max]%n", Integer.parseInt(
                 models), jvms);
-        System.out.printf(Locale.ROOT, "%-18s %-24s %-24s %-24s %s%n", "setting", "parse+compile s", "process CPU s",
-                "JVM start to exit s", "median / 2 s target");
-        results.forEach((name, runs) -> System.out.printf(Locale.ROOT, "%-18s %-24s %-24s %-24s %.2f%n", name,
-                spread(runs, 0), spread(runs, 1), spread(runs, 2), median(runs, 0) / TARGET_SECONDS));
+        System.out.printf(Locale.ROOT, "%-18s %-22s %-22s %-22s %-22s %s%n", "setting", "parse+compile s",
+                "process CPU s", "parsing thread CPU s", "JVM start to exit s", "median / 2 s target");
+        results.forEach((name, runs) -> System.out.printf(Locale.ROOT, "%-18s %-22s %-22s %-22s %-22s %.2f%n", name,
+                spread(runs, 0), spread(runs, 1), spread(runs, 3), spread(runs, 2), median(runs, 0) / TARGET_SECONDS));
     }
 
-    /** Runs one benchmark JVM; returns parse+compile wall seconds, process CPU seconds and the JVM's wall seconds. */
+    /**
+     * Runs one benchmark JVM; returns parse+compile wall seconds, process CPU seconds, the JVM's wall seconds and the
+     * parsing thread's CPU seconds.
+     */
     private static double[] runChild(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -98,7 +103,8 @@ public final class ColdParseBenchmark {
                 String[] kv = pair.split("=");
                 values.put(kv[0], Double.parseDouble(kv[1]));
             }
-            return new double[] {values.get("load") + values.get("compile"), values.get("process_cpu"), jvmSeconds};
+            return new double[] {values.get("load") + values.get("compile"), values.get("process_cpu"), jvmSeconds,
+                    values.get("thread_cpu")};
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
