@@ -48,8 +48,9 @@ public final class ModelEngine {
         RenderGlobals globals = new RenderGlobals(vars, options.env(), options.targetName(), options.targetSchema(),
                 options.warehouse().dialect());
         Renderer renderer = new Renderer(globals, project.macroFiles());
-        Dag dag = new GraphBuilder(project, renderer, options.targetSchema()).build();
-        Compiler compiler = new Compiler(project, dag, renderer, options.warehouse().dialect());
+        GraphBuilder graph = new GraphBuilder(project, renderer, options.targetSchema(), options.warehouse().dialect());
+        Dag dag = graph.build();
+        Compiler compiler = new Compiler(project, dag, renderer, options.warehouse().dialect(), graph.parsedSql());
         LOG.info("Loaded project {}: {} nodes in {} ms", project.name(), dag.nodes().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return new ModelEngine(project, options, dag, compiler, TenantGuard.fromVars(vars));

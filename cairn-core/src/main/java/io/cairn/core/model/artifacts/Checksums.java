@@ -16,6 +16,8 @@ import io.cairn.core.model.graph.Node;
 public final class Checksums {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Cloning a digest skips the provider lookup of {@code getInstance}, once per node of every manifest. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private Checksums() {}
 
@@ -23,11 +25,20 @@ public final class Checksums {
         try {
             String config = JSON.writeValueAsString(new TreeMap<>(node.config().values()));
             String text = node.rawCode() + "\n--config--\n" + config + "\n--relation--\n" + node.displayRelation();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = ((MessageDigest) SHA_256.clone()).digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         }
-        catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        catch (JsonProcessingException | CloneNotSupportedException e) {
             throw new IllegalStateException("Cannot checksum node " + node.uniqueId(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

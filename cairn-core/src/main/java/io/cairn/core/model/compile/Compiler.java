@@ -19,7 +19,8 @@ import io.cairn.spi.warehouse.Dialect;
 
 /**
  * Compiles nodes to executable SQL: renders with real relations, then inlines the ephemeral models the node
- * refers to (transitively) as CTEs named {@code __cairn_ephemeral__<name>}.
+ * refers to (transitively) as CTEs named {@code __cairn_ephemeral__<name>}. A node whose parse-time render is
+ * known to be what this render would give ({@link ParsedSql}) is not rendered again.
  */
 public final class Compiler {
     public static final String EPHEMERAL_PREFIX = "__cairn_ephemeral__";
@@ -31,8 +32,16 @@ public final class Compiler {
     private final Dialect dialect;
     private final NameIndex index;
     private final Map<String, String> lastCompiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ParsedSql> parsed;
 
+    /** A compiler that renders every node. */
     public Compiler(Project project, Dag dag, Renderer renderer, Dialect dialect) {
+        this(project, dag, renderer, dialect, Map.of());
+    }
+
+    /** A compiler that uses the reusable parse-time renders of {@link GraphBuilder#parsedSql()}. */
+    public Compiler(Project project, Dag dag, Renderer renderer, Dialect dialect, Map<String, ParsedSql> parsed) {
+        this.parsed = Map.copyOf(parsed);
         this.dag = dag;
         this.renderer = renderer;
         this.dialect = dialect;
@@ -54,16 +63,29 @@ public final class Compiler {
     }
 
     public Relation relation(Node node) {
+        return relation(node, dialect);
+    }
+
+    /** What {@code ref} of the node renders as. */
+    static Relation relation(Node node, Dialect dialect) {
         return node.isEphemeral() ? Relation.cte(EPHEMERAL_PREFIX + node.name())
                 : Relation.of(dialect, node.schema(), node.identifier());
     }
 
     private String render(Node node, boolean incremental, Map<String, String> ctes) {
         List<Node> ephemerals = new ArrayList<>();
-        RefResolver resolver = (call, session) -> resolve(call, ephemerals);
-        RenderSession session = new RenderSession(node.type().key() + " " + node.name(), node.path(), resolver,
-                incremental);
-        String sql = renderer.render(node.rawCode(), session, Map.of("this", relation(node), "execute", true));
+        ParsedSql done = parsed.get(node.uniqueId());
+        String sql;
+        if (done != null && done.validFor(incremental)) {
+            done.calls().forEach(call -> resolve(call, ephemerals));
+            sql = done.sql();
+        }
+        else {
+            RefResolver resolver = (call, session) -> resolve(call, ephemerals);
+            RenderSession session = new RenderSession(node.type().key() + " " + node.name(), node.path(), resolver,
+                    incremental);
+            sql = renderer.render(node.rawCode(), session, Map.of("this", relation(node), "execute", true));
+        }
         for (Node ephemeral : ephemerals) {
             String name = EPHEMERAL_PREFIX + ephemeral.name();
             if (!ctes.containsKey(name)) {

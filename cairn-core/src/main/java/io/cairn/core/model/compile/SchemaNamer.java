@@ -34,7 +34,7 @@ final class SchemaNamer {
         args.put("custom_schema_name", customSchema);
         args.put("node", node);
         RenderSession session = new RenderSession("macro generate_schema_name for " + name, path,
-                ParseResolver.INSTANCE, false);
+                ParseResolver.PLACEHOLDERS, false);
         return renderer.callMacro("generate_schema_name", args, session).trim();
     }
 }

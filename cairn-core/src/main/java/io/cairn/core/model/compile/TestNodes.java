@@ -18,6 +18,7 @@ import io.cairn.core.model.project.Project;
 import io.cairn.core.model.project.SqlFile;
 import io.cairn.core.model.project.TestSpec;
 import io.cairn.core.model.render.RefCall;
+import io.cairn.core.model.render.RefResolver;
 import io.cairn.core.model.render.RenderSession;
 import io.cairn.core.model.render.Renderer;
 import io.cairn.spi.CairnException;
@@ -29,22 +30,57 @@ import io.cairn.spi.ErrorCode;
  */
 final class TestNodes {
     private static final Pattern REF_EXPRESSION = Pattern.compile("^\\s*(ref|source)\\s*\\(.*\\)\\s*$");
+    private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9_]+");
+    private static final Pattern TRAILING_UNDERSCORES = Pattern.compile("_+$");
 
-    record Parsed(Node node, List<RefCall> calls) {}
+    record Parsed(Node node, List<RefCall> calls, String sql, RenderSession session) {}
 
     private final Project project;
     private final Renderer renderer;
+    private final RefResolver resolver;
     private final String auditSchema;
     private final Set<String> names = new HashSet<>();
 
-    TestNodes(Project project, Renderer renderer, String auditSchema) {
+    TestNodes(Project project, Renderer renderer, RefResolver resolver, String auditSchema) {
         this.project = project;
         this.renderer = renderer;
+        this.resolver = resolver;
         this.auditSchema = auditSchema;
     }
 
+    /** A test whose name and template are settled, not yet rendered. */
+    private record Pending(String name, String path, String template, NodeConfig config, TestSpec spec,
+            String tested) {}
+
+    /**
+     * Every test of the project, in declaration order. Names are given in that order; the renders, independent of
+     * each other, run on the common fork-join pool; the first error in declaration order is the one thrown.
+     */
     List<Parsed> all(Map<String, Node> nodes) {
-        List<Parsed> out = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        RuntimeException stop = null;
+        try {
+            declared(nodes, pending);
+        }
+        catch (RuntimeException e) {
+            stop = e;
+        }
+        List<Object> rendered = (pending.size() > 1 ? pending.parallelStream() : pending.stream())
+                .map(this::parseOrError).toList();
+        List<Parsed> out = new ArrayList<>(rendered.size());
+        for (Object result : rendered) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            out.add((Parsed) result);
+        }
+        if (stop != null) {
+            throw stop;
+        }
+        return out;
+    }
+
+    private void declared(Map<String, Node> nodes, List<Pending> pending) {
         for (Node node : List.copyOf(nodes.values())) {
             List<TestSpec> specs = switch (node.type()) {
                 case MODEL -> props(project.modelProperties().get(node.name()));
@@ -53,20 +89,28 @@ final class TestNodes {
                 case TEST -> List.of();
             };
             for (TestSpec spec : specs) {
-                out.add(generic(node, spec));
+                pending.add(generic(node, spec));
             }
         }
         for (SqlFile file : project.singularTests()) {
-            out.add(singular(file));
+            pending.add(singular(file));
         }
-        return out;
+    }
+
+    private Object parseOrError(Pending test) {
+        try {
+            return parse(test);
+        }
+        catch (RuntimeException e) {
+            return e;
+        }
     }
 
     private static List<TestSpec> props(io.cairn.core.model.project.ResourceProperties props) {
         return props == null ? List.of() : props.tests();
     }
 
-    private Parsed generic(Node tested, TestSpec spec) {
+    private Pending generic(Node tested, TestSpec spec) {
         if (!renderer.hasMacro("test_" + spec.testName())) {
             throw new CairnException(ErrorCode.CONFIG, "Cannot parse test %s on %s %s in %s: no generic test named "
                     + "'%s' is defined ({%% test %s(model, column_name) %%} in macros/ or tests/generic/)",
@@ -77,23 +121,23 @@ final class TestNodes {
         NodeConfig config = new NodeConfig(project.config().folderConfig(project.config().tests(), List.of()))
                 .with(spec.config());
         String template = template(tested, spec, config);
-        return parse(name, spec.file(), template, config, spec, tested.uniqueId());
+        return new Pending(name, spec.file(), template, config, spec, tested.uniqueId());
     }
 
-    private Parsed singular(SqlFile file) {
+    private Pending singular(SqlFile file) {
         NodeConfig config = new NodeConfig(project.config().folderConfig(project.config().tests(), file.folders()));
-        return parse(unique(file.name()), file.path(), file.text(), config, null, null);
+        return new Pending(unique(file.name()), file.path(), file.text(), config, null, null);
     }
 
-    private Parsed parse(String name, String path, String template, NodeConfig config, TestSpec spec,
-            String tested) {
-        RenderSession session = new RenderSession("test " + name, path, ParseResolver.INSTANCE, false);
-        renderer.render(template, session, Map.of("execute", false));
-        NodeConfig effective = config.with(session.config());
-        List<String> fqn = List.of(project.name(), name);
-        Node node = new Node("test." + project.name() + "." + name, ResourceType.TEST, name, path, fqn, template,
-                effective, List.of(), Map.of(), auditSchema, name, spec, tested, null);
-        return new Parsed(node, session.calls());
+    private Parsed parse(Pending test) {
+        RenderSession session = new RenderSession("test " + test.name(), test.path(), resolver, false);
+        String sql = renderer.render(test.template(), session, Map.of("execute", false));
+        NodeConfig effective = test.config().with(session.config());
+        List<String> fqn = List.of(project.name(), test.name());
+        Node node = new Node("test." + project.name() + "." + test.name(), ResourceType.TEST, test.name(),
+                test.path(), fqn, test.template(), effective, List.of(), Map.of(), auditSchema, test.name(),
+                test.spec(), test.tested(), null);
+        return new Parsed(node, session.calls(), sql, session);
     }
 
     private static String template(Node tested, TestSpec spec, NodeConfig config) {
@@ -129,7 +173,7 @@ final class TestNodes {
         }
         spec.args().values().forEach(value -> name.append("__").append(value instanceof List<?> list
                 ? String.join("_", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
-        String clean = name.toString().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+$", "");
+        String clean = TRAILING_UNDERSCORES.matcher(NOT_NAME.matcher(name).replaceAll("_")).replaceAll("");
         return clean.length() <= 80 ? clean : clean.substring(0, 60) + "_" + hash(clean);
     }
 

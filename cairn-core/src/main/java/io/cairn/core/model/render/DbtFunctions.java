@@ -82,7 +82,9 @@ public final class DbtFunctions {
     }
 
     public static boolean is_incremental() {
-        return session().incremental();
+        RenderSession session = session();
+        session.noteIncrementalAsked();
+        return session.incremental();
     }
 
     /** dbt's {@code log()}: accepted and ignored, since compile output goes to files, not the console. */

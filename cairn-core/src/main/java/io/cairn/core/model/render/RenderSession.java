@@ -16,6 +16,9 @@ public final class RenderSession {
     private final Map<String, Object> config = new LinkedHashMap<>();
     private final List<RefCall> calls = new ArrayList<>();
     private CairnException failure;
+    private boolean placeholder;
+    private boolean askedIncremental;
+    private boolean readThisOrExecute;
 
     /**
      * @param label what is rendered, for messages (e.g. {@code model stg_orders})
@@ -53,6 +56,34 @@ public final class RenderSession {
     Relation resolve(RefCall call) {
         calls.add(call);
         return resolver.resolve(call, this);
+    }
+
+    /** The resolver gave a ref a placeholder because its relation is not known yet. */
+    public void markPlaceholder() {
+        placeholder = true;
+    }
+
+    void noteIncrementalAsked() {
+        askedIncremental = true;
+    }
+
+    void noteThisOrExecuteRead() {
+        readThisOrExecute = true;
+    }
+
+    /**
+     * Whether a later render of the same text, with the same relations for its refs, would give the same output
+     * whatever {@code this} and {@code execute} are bound to and, unless {@link #askedIncremental()}, whatever
+     * {@code is_incremental()} answers: no ref got a placeholder and the template never read {@code this} or
+     * {@code execute}.
+     */
+    public boolean reusable() {
+        return !placeholder && !readThisOrExecute && failure == null;
+    }
+
+    /** Whether the template called {@code is_incremental()}. */
+    public boolean askedIncremental() {
+        return askedIncremental;
     }
 
     /** Remembers the first error raised inside a template function; rendering rethrows it. */

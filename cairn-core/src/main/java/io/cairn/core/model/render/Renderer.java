@@ -65,7 +65,7 @@ public final class Renderer {
         UnsupportedScan.check(text, session.label(), session.path());
         Map<String, Object> context = new HashMap<>(bindings);
         context.put(DbtFunctions.SESSION, session);
-        RenderResult result = renderForResult(text, context);
+        RenderResult result = renderForResult(text, context, session);
         if (session.failure() != null) {
             throw session.failure();
         }
@@ -84,9 +84,9 @@ public final class Renderer {
      * built-in filter, function and tag (most of the time of rendering a model). A child context of the global one
      * reads them from it instead; the error handling is Jinjava's.
      */
-    private RenderResult renderForResult(String text, Map<String, Object> bindings) {
+    private RenderResult renderForResult(String text, Map<String, Object> bindings, RenderSession session) {
         JinjavaConfig config = jinjava.getGlobalConfig();
-        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        Context context = new RenderContext(jinjava.getGlobalContext(), bindings, config.getDisabled(), session);
         JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
@@ -141,7 +141,10 @@ public final class Renderer {
     private void loadMacros(String raw, String path, boolean project) {
         String text = GenericTestBlocks.toMacros(raw);
         UnsupportedScan.check(text, "macro file", path);
-        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        // A child of the global context (not Jinjava's copy of it) holds only the macros this file defines.
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava,
+                new RenderContext(jinjava.getGlobalContext(), Map.of(), config.getDisabled(), null), config);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             interpreter.render(text);
