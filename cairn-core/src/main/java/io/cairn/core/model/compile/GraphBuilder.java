@@ -142,7 +142,7 @@ public final class GraphBuilder {
             return table.schema();
         }
         RenderSession session = new RenderSession("schema of source " + table.sourceName(), table.file(),
-                ParseResolver.INSTANCE, false);
+                resolver, false);
         return renderer.render(table.schema(), session, Map.of()).trim();
     }
 
