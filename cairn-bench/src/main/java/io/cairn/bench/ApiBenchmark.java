@@ -49,6 +49,8 @@ import java.util.concurrent.Future;
  */
 public final class ApiBenchmark {
     private static final String PAGE = "?page=2&page_size=100";
+    /** A request that takes longer fails the case rather than holding the run. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private ApiBenchmark() {
     }
@@ -111,7 +113,7 @@ public final class ApiBenchmark {
     }
 
     private static HttpRequest request(String url, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
         return key == null ? request.build() : request.header("Authorization", "Bearer " + key).build();
     }
 
@@ -160,8 +162,8 @@ public final class ApiBenchmark {
 
     private static String startRun(String base, TenantId tenant, String key) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant.value() + "/runs"))
-                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(
+        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant.value()
+                + "/runs")).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(
                         "{\"pipeline\": \"mark\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String runId = body.replaceAll(".*\"run_id\":\"(\\w+)\".*", "$1");
         for (int i = 0; i < 300; i++) {
