@@ -67,19 +67,41 @@ public final class TenantRoles {
                 + (READER_PREFIX.length() + 1) + ") END COLLATE \"default\")";
     }
 
-    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
-    static List<String> create(Connection connection, Collection<TenantId> tenants) throws SQLException {
+    /**
+     * The group roles, and each tenant's reader and PII roles; returns the ones created. A reader joins the group
+     * {@value #READERS} (the shared schemas' grants) when {@code joinReaders}, else leaves it: a dedicated tenant's
+     * reader is granted its own schemas only.
+     */
+    static List<String> create(Connection connection, Collection<TenantId> tenants, boolean joinReaders)
+            throws SQLException {
         List<String> roles = new ArrayList<>();
         for (String group : List.of(ADMIN, LOADER, TRANSFORMER, READERS, PII_READERS)) {
             createRole(connection, group, roles);
         }
         for (TenantId tenant : tenants.stream().sorted().toList()) {
             createRole(connection, reader(tenant), roles);
-            Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            if (joinReaders) {
+                Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            }
+            else if (isMember(connection, reader(tenant), READERS)) {
+                Sql.execute(connection, "REVOKE " + READERS + " FROM " + reader(tenant));
+            }
             createRole(connection, pii(tenant), roles);
             Sql.execute(connection, "GRANT " + PII_READERS + " TO " + pii(tenant));
         }
         return roles;
+    }
+
+    private static boolean isMember(Connection connection, String role, String group) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_auth_members m "
+                + "JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid "
+                + "WHERE r.rolname = ? AND g.rolname = ?")) {
+            statement.setString(1, role);
+            statement.setString(2, group);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
