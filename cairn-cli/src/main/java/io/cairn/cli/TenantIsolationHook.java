@@ -63,8 +63,7 @@ final class TenantIsolationHook {
         if (!layout.dedicated()) {
             return IsolationLayout.DEFAULT;
         }
-        return new IsolationLayout(layout.rawSchema(), IsolationLayout.DEFAULT.modelSchemas().stream()
-                .map(layout::schema).toList(), List.of(layout.martsSchema()), TenantRoles.reader(tenant));
+        return IsolationLayout.DEFAULT.prefixed(layout.prefix(), TenantRoles.reader(tenant));
     }
 
     /** The isolation layout of a tenant of the project's control plane (the shared one for an unknown tenant). */

@@ -79,11 +79,9 @@ class DedicatedTenantIsolationTest {
                         + "(VALUES " + sales + ") s(tenant_id, revenue)");
     }
 
-    /** What cairn-cli's TenantIsolationHook derives from {@code TenantLayout} for a dedicated tenant. */
+    /** What cairn-cli's TenantIsolationHook applies for a dedicated tenant. */
     private static IsolationLayout dedicated(TenantId tenant) {
-        String prefix = tenant.value() + "_";
-        return new IsolationLayout(prefix + "raw", List.of(prefix + "staging", prefix + "intermediate",
-                prefix + "marts"), List.of(prefix + "marts"), TenantRoles.reader(tenant));
+        return IsolationLayout.DEFAULT.prefixed(tenant.value() + "_", TenantRoles.reader(tenant));
     }
 
     private static char[] password(TenantId tenant) {
@@ -166,6 +164,8 @@ class DedicatedTenantIsolationTest {
             assertThat(TestPostgres.query(admin, "SELECT pg_has_role('cairn_reader_acme', 'cairn_readers', "
                     + "'MEMBER')::text")).as("acme's reader left the shared readers when it became dedicated")
                     .containsExactly("false");
+            assertThat(dedicated(ACME)).isEqualTo(new IsolationLayout("acme_raw", List.of("acme_staging",
+                    "acme_intermediate", "acme_marts"), List.of("acme_marts"), "cairn_reader_acme"));
             IsolationReport rerun = new RowLevelSecurity(dedicated(ACME)).apply(admin, List.of(ACME),
                     new MaskedColumns(Map.of("acme_marts.customers", Set.of("email"))));
             assertThat(rerun.changedAnything()).as("rerun: %s", rerun).isFalse();

@@ -42,6 +42,16 @@ public record IsolationLayout(String rawSchema, List<String> modelSchemas, List<
         }
     }
 
+    /**
+     * This layout for one dedicated tenant: every schema prefixed with {@code prefix} ({@code acme_raw},
+     * {@code acme_marts}, ...), granted to {@code readerRole} (the tenant's reader) alone.
+     */
+    public IsolationLayout prefixed(String prefix, String readerRole) {
+        requireNonNull(prefix, "prefix is null");
+        return new IsolationLayout(prefix + rawSchema, modelSchemas.stream().map(prefix::concat).toList(),
+                readerSchemas.stream().map(prefix::concat).toList(), readerRole);
+    }
+
     /** The raw schema and every model schema, in that order. */
     public List<String> allSchemas() {
         LinkedHashSet<String> all = new LinkedHashSet<>();
