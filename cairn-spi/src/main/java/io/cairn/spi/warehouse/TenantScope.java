@@ -3,6 +3,7 @@ package io.cairn.spi.warehouse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 import io.cairn.spi.CairnException;
@@ -54,6 +55,22 @@ public interface TenantScope {
     /** The schema holding the tenant's {@code dq_results} on its tenant connection; {@value #OPS_SCHEMA} unless overridden. */
     default String opsSchema(TenantId tenant) {
         return OPS_SCHEMA;
+    }
+
+    /**
+     * What the warehouse holds for the tenant's access beyond its data (PostgreSQL: its reader, PII and serving
+     * roles and its masking schemas), by kind and name; none by default.
+     */
+    default List<String> accessObjects(TenantId tenant) {
+        return List.of();
+    }
+
+    /**
+     * Removes {@link #accessObjects} for an offboarded tenant (ending its open sessions) and returns what was
+     * removed; call it once the tenant's data is gone. Removes nothing by default.
+     */
+    default List<String> removeAccess(TenantId tenant) {
+        return List.of();
     }
 
     /**

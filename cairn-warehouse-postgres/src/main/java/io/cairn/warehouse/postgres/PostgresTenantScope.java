@@ -53,7 +53,7 @@ import io.cairn.warehouse.postgres.tenancy.TenantRoles;
  */
 public final class PostgresTenantScope implements TenantScope {
     /** Prefix of a tenant's serving login, {@code cairn_serve_<tenant>}. */
-    public static final String SERVING_PREFIX = "cairn_serve_";
+    public static final String SERVING_PREFIX = TenantRoles.SERVING_PREFIX;
     /** Marts and ops ({@code dq_results}) readable by tenant readers, under row-level security. */
     public static final IsolationLayout LAYOUT = new IsolationLayout(IsolationLayout.DEFAULT.rawSchema(),
             List.of("staging", "intermediate", MARTS_SCHEMA, OPS_SCHEMA), List.of(MARTS_SCHEMA, OPS_SCHEMA));
@@ -89,6 +89,32 @@ public final class PostgresTenantScope implements TenantScope {
     @Override
     public String opsSchema(TenantId tenant) {
         return prefix(tenant) + OPS_SCHEMA;
+    }
+
+    @Override
+    public List<String> accessObjects(TenantId tenant) {
+        try (Connection connection = warehouse.connect()) {
+            return TenantRoles.accessObjects(connection, tenant);
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot list the roles of tenant %s: %s", tenant,
+                    e.getMessage());
+        }
+    }
+
+    /** Drops the tenant's serving login, reader and PII roles and its masking schemas (offboarding). */
+    @Override
+    public List<String> removeAccess(TenantId tenant) {
+        try (Connection connection = warehouse.connect()) {
+            List<String> dropped = TenantRoles.drop(connection, tenant);
+            ready.remove(tenant);
+            LOG.info("Removed the warehouse access of tenant {}: {}", tenant, dropped);
+            return dropped;
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot drop the roles of tenant %s: %s", tenant,
+                    e.getMessage());
+        }
     }
 
     private String prefix(TenantId tenant) {

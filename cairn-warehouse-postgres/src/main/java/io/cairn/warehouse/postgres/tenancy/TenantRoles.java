@@ -34,6 +34,10 @@ public final class TenantRoles {
     public static final String PII_READERS = "cairn_pii_readers";
     /** Prefix of a tenant's PII role, {@code cairn_pii_<tenant>}: granted to its reader when PII access is granted. */
     public static final String PII_PREFIX = "cairn_pii_";
+    /** Prefix of a tenant's serving login, {@code cairn_serve_<tenant>} (see {@code PostgresTenantScope}). */
+    public static final String SERVING_PREFIX = "cairn_serve_";
+    /** Suffix of the masking schemas of a dedicated tenant's reader schemas. */
+    private static final List<String> MASKED_SCHEMAS = List.of("marts", "ops");
     /** PostgreSQL's longest role name; a longer one would be silently truncated and could collide. */
     static final int MAX_NAME = 63;
 
@@ -90,6 +94,52 @@ public final class TenantRoles {
             Sql.execute(connection, "GRANT " + PII_READERS + " TO " + pii(tenant));
         }
         return roles;
+    }
+
+    /** The tenant's roles and masking schemas that exist, as {@code role <name>} and {@code schema <name>}. */
+    public static List<String> accessObjects(Connection connection, TenantId tenant) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String role : List.of(SERVING_PREFIX + tenant.value(), reader(tenant), pii(tenant))) {
+            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                found.add("role " + role);
+            }
+        }
+        for (String layer : MASKED_SCHEMAS) {
+            String schema = PiiMasking.maskedSchema(tenant.value() + "_" + layer);
+            if (exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema)) {
+                found.add("schema " + schema);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Drops the tenant's roles (after ending their sessions and dropping their privileges in this database) and
+     * its masking schemas; returns what was dropped, as {@link #accessObjects} names it.
+     */
+    public static List<String> drop(Connection connection, TenantId tenant) throws SQLException {
+        List<String> dropped = accessObjects(connection, tenant);
+        for (String object : dropped) {
+            String name = PostgresDialect.INSTANCE.quote(object.substring(object.indexOf(' ') + 1));
+            if (object.startsWith("schema ")) {
+                Sql.execute(connection, "DROP SCHEMA " + name + " CASCADE");
+            }
+            else {
+                ReaderLogins.terminateSessions(connection, object.substring("role ".length()));
+                Sql.execute(connection, "DROP OWNED BY " + name);
+                Sql.execute(connection, "DROP ROLE " + name);
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static boolean isMember(Connection connection, String role, String group) throws SQLException {
