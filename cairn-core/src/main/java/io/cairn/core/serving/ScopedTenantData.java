@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.controlplane.StreamFreshness;
@@ -40,6 +41,7 @@ public final class ScopedTenantData implements TenantData {
     private final Warehouse warehouse;
     private final ControlPlane controlPlane;
     private final Duration readTimeout;
+    private final Function<TenantId, String> locator;
 
     public ScopedTenantData(Warehouse warehouse, ControlPlane controlPlane) {
         this(warehouse, controlPlane, DEFAULT_READ_TIMEOUT);
@@ -50,7 +52,7 @@ public final class ScopedTenantData implements TenantData {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
         this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
-        warehouse.tenantScope().locate(TenantLocations.schemaPrefixes(controlPlane));
+        this.locator = TenantLocations.schemaPrefixes(controlPlane);
     }
 
     @Override
@@ -194,8 +196,11 @@ public final class ScopedTenantData implements TenantData {
         return scope().connect(tenant, timeout);
     }
 
+    /** The warehouse's scope, told where each tenant's data lives (lazily: an engine without one fails on read). */
     private TenantScope scope() {
-        return warehouse.tenantScope();
+        TenantScope scope = warehouse.tenantScope();
+        scope.locate(locator);
+        return scope;
     }
 
     private void requireTenant(TenantId tenant) {

@@ -59,8 +59,8 @@ abstract class TenantDataContract {
         warehouse = openWarehouse(dir);
         ServingFixture.createTables(warehouse);
         ServingFixture.execute(warehouse, DEDICATED_TABLES);
+        assertThat(TenantPublishing.publishAll(warehouse, controlPlane)).startsWith("Published the data of 3 tenants");
         data = new ScopedTenantData(warehouse, controlPlane);
-        warehouse.tenantScope().publish(List.of(ACME, GLOBEX, UMBRELLA));
     }
 
     /** Dedicated tenant umbrella's marts and quality results in its own schemas, and a stray row in the shared ones. */
