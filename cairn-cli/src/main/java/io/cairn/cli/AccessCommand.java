@@ -39,7 +39,6 @@ import io.cairn.warehouse.postgres.tenancy.TenantRoles;
         description = "Manage tenants' SQL logins for BI tools (PostgreSQL warehouses).",
         subcommands = {AccessCommand.Grant.class, AccessCommand.Revoke.class, AccessCommand.Show.class})
 final class AccessCommand implements Runnable {
-    static final IsolationLayout LAYOUT = IsolationLayout.DEFAULT;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int PASSWORD_LENGTH = 28;
 
@@ -78,13 +77,14 @@ final class AccessCommand implements Runnable {
                 }
                 requireTenant(context, tenant);
                 char[] password = password();
+                IsolationLayout layout = TenantIsolationHook.layout(context, tenant);
                 try {
                     String login = audited(context, "access.grant", tenant, "pii=" + pii, () -> {
-                        String role = grant(warehouse, context, tenant, password);
+                        String role = grant(warehouse, context, tenant, password, layout);
                         context.controlPlane().access().grant(tenant, role, pii, actor());
                         return role;
                     });
-                    printDetails(spec.commandLine().getOut(), warehouse, tenant, login, password);
+                    printDetails(spec.commandLine().getOut(), warehouse, tenant, login, password, layout);
                 }
                 finally {
                     Arrays.fill(password, '\0');
@@ -97,11 +97,12 @@ final class AccessCommand implements Runnable {
          * Brings isolation and PII masking up to date first (as after a build, with the project's pii tags), so that
          * a table built before masking existed is never granted whole to the new login.
          */
-        private String grant(PostgresWarehouse warehouse, ProjectContext context, TenantId tenant, char[] password) {
+        private String grant(PostgresWarehouse warehouse, ProjectContext context, TenantId tenant, char[] password,
+                IsolationLayout layout) {
             ModelRun project = new ModelRun(context, model, new PrintWriter(Writer.nullWriter()));
             TenantIsolationHook.afterBuild(context, project.engine());
             try (Connection connection = warehouse.connect()) {
-                return ReaderLogins.grant(connection, tenant, password, pii, LAYOUT);
+                return ReaderLogins.grant(connection, tenant, password, pii, layout);
             }
             catch (SQLException e) {
                 throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot grant access to tenant %s: %s", tenant,
@@ -110,7 +111,7 @@ final class AccessCommand implements Runnable {
         }
 
         private void printDetails(PrintWriter out, PostgresWarehouse warehouse, TenantId tenant, String login,
-                char[] password) {
+                char[] password, IsolationLayout layout) {
             Properties url = Driver.parseURL(warehouse.settings().url(), null);
             String shownHost = host != null ? host : url == null ? "?" : url.getProperty("PGHOST");
             out.printf("Granted BI access to tenant %s (PII %s).%n", tenant, pii ? "in clear" : "masked");
@@ -121,8 +122,8 @@ final class AccessCommand implements Runnable {
             out.printf("  password:  %s%n", new String(password));
             out.printf("  sslmode:   %s%n", url == null ? "prefer" : url.getProperty("sslmode", "prefer"));
             out.printf("  schemas:   %s (the login's search_path; tables with PII columns are read through %s)%n",
-                    String.join(", ", ReaderLogins.schemas(LAYOUT)),
-                    String.join(", ", LAYOUT.readerSchemas().stream().map(RowLevelSecurity::maskedSchema).toList()));
+                    String.join(", ", ReaderLogins.schemas(layout)),
+                    String.join(", ", layout.readerSchemas().stream().map(RowLevelSecurity::maskedSchema).toList()));
             out.println("The password is shown only this once; granting again replaces it.");
         }
     }

@@ -2,12 +2,18 @@ package io.cairn.cli;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import io.cairn.core.access.PiiColumns;
+import io.cairn.core.controlplane.Tenancy;
 import io.cairn.core.controlplane.Tenant;
 import io.cairn.core.model.ModelEngine;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
@@ -16,34 +22,74 @@ import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
 import io.cairn.warehouse.postgres.tenancy.IsolationReport;
 import io.cairn.warehouse.postgres.tenancy.MaskedColumns;
 import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
+import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
 /**
- * Keeps PostgreSQL tenant isolation current around the commands that create relations: after landing (new raw
+ * Keeps PostgreSQL tenant isolation current, for the shared schemas (shared tenants' readers) and for each dedicated
+ * tenant's schemas (that tenant's reader only), around the commands that create relations: after landing (new raw
  * tables) and around model builds (every relation with {@code tenant_id}, including ones users add, gets row-level
  * security; PII masking follows the project's {@code pii} tags). Masking views are dropped before a build, since
  * they would stop it from replacing the tables they read, and created again after it. Does nothing on other engines.
  */
 final class TenantIsolationHook {
-    private static final RowLevelSecurity SECURITY = new RowLevelSecurity(IsolationLayout.DEFAULT);
-
     private TenantIsolationHook() {}
 
     /** After landing: secures new raw tables; PII masking stays as the last build left it. */
     static Optional<IsolationReport> afterLanding(ProjectContext context) {
-        return postgres(context).map(warehouse -> withConnection(warehouse,
-                connection -> SECURITY.apply(connection, tenants(context))));
+        return postgres(context).map(warehouse -> withConnection(warehouse, connection -> applyAll(context,
+                (security, tenants) -> security.apply(connection, tenants))));
     }
 
     /** Before a build: drops the masking views; returns how many (0 on other engines). */
     static int beforeBuild(ProjectContext context) {
-        return postgres(context).map(warehouse -> withConnection(warehouse, SECURITY::dropMaskingViews)).orElse(0);
+        return postgres(context).map(warehouse -> withConnection(warehouse, connection -> layouts(context).keySet()
+                .stream().mapToInt(layout -> new RowLevelSecurity(layout).dropMaskingViews(connection)).sum()))
+                .orElse(0);
     }
 
     /** After a build: secures every relation with tenant_id and masks the project's PII columns. */
     static Optional<IsolationReport> afterBuild(ProjectContext context, ModelEngine engine) {
         MaskedColumns masked = new MaskedColumns(PiiColumns.read(engine.project()).byRelation(engine.dag()));
-        return postgres(context).map(warehouse -> withConnection(warehouse,
-                connection -> SECURITY.apply(connection, tenants(context), masked)));
+        return postgres(context).map(warehouse -> withConnection(warehouse, connection -> applyAll(context,
+                (security, tenants) -> security.apply(connection, tenants, masked))));
+    }
+
+    /**
+     * The isolation layout of a tenant: the shared schemas, or its own {@code <tenant>_*} schemas granted to its
+     * reader alone.
+     */
+    static IsolationLayout layout(TenantId tenant, Tenancy tenancy) {
+        TenantLayout layout = TenantLayout.of(tenant, tenancy);
+        if (!layout.dedicated()) {
+            return IsolationLayout.DEFAULT;
+        }
+        return IsolationLayout.DEFAULT.prefixed(layout.prefix(), TenantRoles.reader(tenant));
+    }
+
+    /** The isolation layout of a tenant of the project's control plane (the shared one for an unknown tenant). */
+    static IsolationLayout layout(ProjectContext context, TenantId tenant) {
+        return layout(tenant, context.controlPlane().tenants().find(tenant).map(Tenant::tenancy)
+                .orElse(Tenancy.SHARED));
+    }
+
+    /** Each layout of the deployment with the tenants whose roles it grants; the shared one first. */
+    private static Map<IsolationLayout, List<TenantId>> layouts(ProjectContext context) {
+        Map<IsolationLayout, List<TenantId>> layouts = new LinkedHashMap<>();
+        layouts.put(IsolationLayout.DEFAULT, new ArrayList<>());
+        for (Tenant tenant : context.controlPlane().tenants().list()) {
+            layouts.computeIfAbsent(layout(tenant.id(), tenant.tenancy()), l -> new ArrayList<>()).add(tenant.id());
+        }
+        return layouts;
+    }
+
+    private static IsolationReport applyAll(ProjectContext context,
+            BiFunction<RowLevelSecurity, List<TenantId>, IsolationReport> apply) {
+        IsolationReport total = null;
+        for (Map.Entry<IsolationLayout, List<TenantId>> layout : layouts(context).entrySet()) {
+            IsolationReport report = apply.apply(new RowLevelSecurity(layout.getKey()), layout.getValue());
+            total = total == null ? report : total.plus(report);
+        }
+        return total;
     }
 
     /** One line for the console. */
@@ -56,10 +102,6 @@ final class TenantIsolationHook {
 
     private static Optional<PostgresWarehouse> postgres(ProjectContext context) {
         return context.warehouse() instanceof PostgresWarehouse postgres ? Optional.of(postgres) : Optional.empty();
-    }
-
-    private static List<TenantId> tenants(ProjectContext context) {
-        return context.controlPlane().tenants().list().stream().map(Tenant::id).toList();
     }
 
     private interface Work<T> {

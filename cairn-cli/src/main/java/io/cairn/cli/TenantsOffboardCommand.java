@@ -71,6 +71,9 @@ final class TenantsOffboardCommand implements Callable<Integer> {
         if (!report.schemas().isEmpty()) {
             out.println("Schemas dropped whole: " + String.join(", ", report.schemas()));
         }
+        if (!report.warehouseAccess().isEmpty()) {
+            out.println("Warehouse access dropped: " + String.join(", ", report.warehouseAccess()));
+        }
         TextTable files = new TextTable("path", "files", "bytes");
         for (TenantFiles group : report.files()) {
             files.row(group.path(), group.files(), group.bytes());

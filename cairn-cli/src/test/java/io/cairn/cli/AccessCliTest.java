@@ -89,6 +89,39 @@ class AccessCliTest {
     }
 
     @Test
+    void aDedicatedTenantsLoginReadsItsOwnSchemasOnlyAndOffboardingDropsIt() throws Exception {
+        Path project = postgresProject();
+        cairn("tenants", "add", "initech", "-p", project.toString(), "--tenancy", "dedicated");
+        execute(project, "CREATE SCHEMA marts", "CREATE TABLE marts.fct_sales (tenant_id text, revenue numeric)",
+                "INSERT INTO marts.fct_sales VALUES ('acme', 10), ('initech', 777.77)",
+                "CREATE SCHEMA initech_marts", "CREATE TABLE initech_marts.fct_sales (tenant_id text, revenue numeric)",
+                "INSERT INTO initech_marts.fct_sales VALUES ('initech', 5)");
+
+        CliTest.Run grant = cairn("access", "grant", "initech", "-p", project.toString());
+
+        assertThat(grant.exit()).as(grant.err()).isZero();
+        assertThat(grant.out()).contains("user:      cairn_reader_initech",
+                "schemas:   initech_marts_masked, initech_marts");
+        String password = password(grant.out());
+        try (Connection reader = DriverManager.getConnection(url(project.getFileName().toString()),
+                "cairn_reader_initech", password)) {
+            assertThat(query(reader, "SELECT tenant_id || ':' || revenue FROM fct_sales"))
+                    .as("its own schema, through the search_path").containsExactly("initech:5");
+            assertThatThrownBy(() -> query(reader, "SELECT * FROM marts.fct_sales"))
+                    .as("the shared marts, even its stray row there").hasMessageContaining("permission denied");
+        }
+
+        CliTest.Run offboard = cairn("tenants", "offboard", "initech", "-p", project.toString(), "--confirm",
+                "initech");
+
+        assertThat(offboard.exit()).as(offboard.err()).isZero();
+        assertThat(offboard.out()).contains("Warehouse access dropped: role cairn_reader_initech, "
+                + "role cairn_pii_initech, schema initech_marts_masked");
+        assertThatThrownBy(() -> DriverManager.getConnection(url(project.getFileName().toString()),
+                "cairn_reader_initech", password).close()).hasMessageContaining("cairn_reader_initech");
+    }
+
+    @Test
     void unknownTenantsAreRefused() throws Exception {
         Path project = postgresProject();
 

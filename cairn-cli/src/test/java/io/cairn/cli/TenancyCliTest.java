@@ -68,6 +68,12 @@ class TenancyCliTest {
         assertThat(build.exit()).as(build.err()).isZero();
         assertThat(build.out()).as("the shared set, then the dedicated tenant's")
                 .contains("Running build on project cairn_models", "for dedicated tenant globex (schemas globex_*)");
+
+        CliTest.Run query = cairn("query", "-p", project, "--tenant", "globex", "SELECT tenant_id, count(*) > 0 AS "
+                + "has_days FROM marts.fct_sales_by_day GROUP BY tenant_id");
+        assertThat(query.exit()).as(query.err()).isZero();
+        assertThat(query.out()).as("the published copy of the dedicated tenant is made from globex_marts")
+                .contains("globex", "true", "(1 row)");
     }
 
     /** A completed POS sale of 10.00 USD with one line, as the generator writes them. */

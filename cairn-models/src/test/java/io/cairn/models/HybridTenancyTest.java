@@ -26,10 +26,15 @@ class HybridTenancyTest {
 
     @BeforeAll
     void generateLandAndBuild(@TempDir Path dir) {
-        fixture = new TenancyFixture(dir, 3, 12, List.of(1));
+        fixture = fixture(dir, 3, 12, List.of(1));
         dedicated = fixture.tenant(1);
         layout = TenantLayout.of(TenantId.of(dedicated), Tenancy.DEDICATED);
         fixture.buildAll(fixture.builder);
+    }
+
+    /** The deployment under test; subclasses run the same tests on another warehouse. */
+    TenancyFixture fixture(Path dir, int tenants, int days, List<Integer> dedicated) {
+        return new TenancyFixture(dir, tenants, days, dedicated);
     }
 
     @AfterAll

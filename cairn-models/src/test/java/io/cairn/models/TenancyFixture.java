@@ -30,7 +30,12 @@ final class TenancyFixture implements AutoCloseable {
 
     /** Generates {@code tenants}, makes the ones in {@code dedicated} dedicated, lands everything. */
     TenancyFixture(Path dir, int tenants, int days, List<Integer> dedicated) {
-        models = new ModelsFixture(dir);
+        this(new ModelsFixture(dir), tenants, days, dedicated);
+    }
+
+    /** As above, on the fixture's warehouse (e.g. an embedded PostgreSQL one). */
+    TenancyFixture(ModelsFixture models, int tenants, int days, List<Integer> dedicated) {
+        this.models = models;
         generated = models.generateOnly(tenants, days, 11, LocalDate.of(2024, 3, 1));
         for (int index : dedicated) {
             setTenancy(TenantId.of(generated.tenants().get(index).id()), Tenancy.DEDICATED);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TenantMoveTest {
     @Test
     void sharedToDedicatedToSharedKeepsEveryMartAndLeavesNoCopy(@TempDir Path dir) {
-        try (TenancyFixture fixture = new TenancyFixture(dir, 2, 10, List.of())) {
+        try (TenancyFixture fixture = fixture(dir, 2, 10, List.of())) {
             fixture.buildAll(fixture.builder);
             String moved = fixture.tenant(0);
             String other = fixture.tenant(1);
@@ -69,7 +69,7 @@ class TenantMoveTest {
 
     @Test
     void failedMoveLeavesTheOldCopyAuthoritativeAndARerunFinishesIt(@TempDir Path dir) {
-        try (TenancyFixture fixture = new TenancyFixture(dir, 2, 6, List.of(1))) {
+        try (TenancyFixture fixture = fixture(dir, 2, 6, List.of(1))) {
             fixture.buildAll(fixture.builder);
             String moved = fixture.tenant(1);
             TenantId tenant = TenantId.of(moved);
@@ -107,6 +107,11 @@ class TenantMoveTest {
             assertThat(again.removed().isEmpty()).as("nothing left to remove").isTrue();
             assertThat(fixture.marts(moved, "marts")).isEqualTo(martsBefore);
         }
+    }
+
+    /** The deployment under test; subclasses run the same tests on another warehouse. */
+    TenancyFixture fixture(Path dir, int tenants, int days, List<Integer> dedicated) {
+        return new TenancyFixture(dir, tenants, days, dedicated);
     }
 
     private static Tenancy tenancy(TenancyFixture fixture, TenantId tenant) {

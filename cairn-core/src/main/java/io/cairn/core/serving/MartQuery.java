@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.cairn.spi.warehouse.Dialect;
-import io.cairn.spi.warehouse.TenantScope;
 
 /**
  * The SQL that reads one mart for a tenant: every column, the {@code from}/{@code to} filter on the mart's date
@@ -25,7 +24,7 @@ import io.cairn.spi.warehouse.TenantScope;
  *
  * @param columns the mart's columns, in table order, with their type names
  */
-record MartQuery(Dialect dialect, String mart, List<Column> columns) {
+record MartQuery(Dialect dialect, String schema, String mart, List<Column> columns) {
     private static final List<java.util.function.Predicate<String>> NAMING_RULE = List.of("date"::equals,
             "order_date"::equals, name -> name.endsWith("_date"), "month"::equals, name -> name.endsWith("_month"));
 
@@ -44,12 +43,12 @@ record MartQuery(Dialect dialect, String mart, List<Column> columns) {
     }
 
     /** The mart's columns as the tenant connection sees them; empty when there is no such mart. */
-    static MartQuery load(Connection connection, Dialect dialect, String mart) throws SQLException {
+    static MartQuery load(Connection connection, Dialect dialect, String schema, String mart) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type "
                 + "FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
                 + "ORDER BY ordinal_position")) {
-            statement.setString(1, TenantScope.MARTS_SCHEMA);
+            statement.setString(1, schema);
             statement.setString(2, mart);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -57,7 +56,7 @@ record MartQuery(Dialect dialect, String mart, List<Column> columns) {
                 }
             }
         }
-        return new MartQuery(dialect, mart, List.copyOf(columns));
+        return new MartQuery(dialect, schema, mart, List.copyOf(columns));
     }
 
     boolean exists() {
@@ -82,7 +81,7 @@ record MartQuery(Dialect dialect, String mart, List<Column> columns) {
      */
     String sql(LocalDate from, LocalDate to, long limit, long offset) {
         StringBuilder sql = new StringBuilder("SELECT * FROM ")
-                .append(dialect.relation(TenantScope.MARTS_SCHEMA, mart));
+                .append(dialect.relation(schema, mart));
         Optional<String> date = dateColumn();
         List<String> filters = new ArrayList<>();
         if (date.isPresent() && from != null) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.controlplane.StreamFreshness;
@@ -40,6 +41,7 @@ public final class ScopedTenantData implements TenantData {
     private final Warehouse warehouse;
     private final ControlPlane controlPlane;
     private final Duration readTimeout;
+    private final Function<TenantId, String> locator;
 
     public ScopedTenantData(Warehouse warehouse, ControlPlane controlPlane) {
         this(warehouse, controlPlane, DEFAULT_READ_TIMEOUT);
@@ -50,6 +52,7 @@ public final class ScopedTenantData implements TenantData {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
         this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
+        this.locator = TenantLocations.schemaPrefixes(controlPlane);
     }
 
     @Override
@@ -59,8 +62,8 @@ public final class ScopedTenantData implements TenantData {
             List<String> marts = new ArrayList<>();
             TimedStatements.run(statement, readTimeout, () -> {
                 try (ResultSet rows = statement.executeQuery("SELECT DISTINCT table_name FROM "
-                        + "information_schema.tables WHERE table_schema = '" + TenantScope.MARTS_SCHEMA
-                        + "' ORDER BY table_name")) {
+                        + "information_schema.tables WHERE table_schema = "
+                        + warehouse.dialect().literal(scope().martsSchema(tenant)) + " ORDER BY table_name")) {
                     while (rows.next()) {
                         marts.add(rows.getString(1));
                     }
@@ -158,10 +161,11 @@ public final class ScopedTenantData implements TenantData {
     public ResultPage quality(TenantId tenant) {
         String sql = "SELECT " + String.join(", ", QUALITY_COLUMNS) + " FROM (SELECT r.*, row_number() OVER "
                 + "(PARTITION BY check_name, model ORDER BY checked_at DESC, run_id DESC) AS cairn_rank FROM "
-                + TenantScope.OPS_SCHEMA + ".dq_results r) latest WHERE cairn_rank = 1 "
+                + warehouse.dialect().relation(scope().opsSchema(tenant), "dq_results")
+                + " r) latest WHERE cairn_rank = 1 "
                 + "ORDER BY checked_at DESC, check_name, model";
         try (Connection connection = open(tenant, readTimeout); Statement statement = connection.createStatement()) {
-            if (!hasQualityResults(connection)) {
+            if (!hasQualityResults(connection, scope().opsSchema(tenant))) {
                 return new ResultPage(QUALITY_COLUMNS, List.of(), false);
             }
             return TimedStatements.run(statement, readTimeout, () -> {
@@ -189,7 +193,14 @@ public final class ScopedTenantData implements TenantData {
 
     private Connection open(TenantId tenant, Duration timeout) {
         requireTenant(tenant);
-        return warehouse.tenantScope().connect(tenant, timeout);
+        return scope().connect(tenant, timeout);
+    }
+
+    /** The warehouse's scope, told where each tenant's data lives (lazily: an engine without one fails on read). */
+    private TenantScope scope() {
+        TenantScope scope = warehouse.tenantScope();
+        scope.locate(locator);
+        return scope;
     }
 
     private void requireTenant(TenantId tenant) {
@@ -201,7 +212,7 @@ public final class ScopedTenantData implements TenantData {
     }
 
     private MartQuery martQuery(Connection connection, TenantId tenant, String mart) throws SQLException {
-        MartQuery query = MartQuery.load(connection, warehouse.dialect(), mart);
+        MartQuery query = MartQuery.load(connection, warehouse.dialect(), scope().martsSchema(tenant), mart);
         if (!query.exists()) {
             throw new CairnException(ErrorCode.NOT_FOUND, "Cannot read mart %s of tenant %s: there is no such mart "
                     + "(the tenant's marts: %s)", mart, tenant, String.join(", ", marts(tenant)));
@@ -219,10 +230,10 @@ public final class ScopedTenantData implements TenantData {
         return statement;
     }
 
-    private static boolean hasQualityResults(Connection connection) throws SQLException {
+    private static boolean hasQualityResults(Connection connection, String opsSchema) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
                 + "information_schema.tables WHERE table_schema = ? AND table_name = 'dq_results'")) {
-            statement.setString(1, TenantScope.OPS_SCHEMA);
+            statement.setString(1, opsSchema);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() && rows.getLong(1) > 0;
             }

@@ -26,6 +26,7 @@ public final class TenantPublishing {
     public static String publishAll(Warehouse warehouse, ControlPlane controlPlane) {
         List<TenantId> tenants = controlPlane.tenants().list().stream().map(Tenant::id).toList();
         try {
+            warehouse.tenantScope().locate(TenantLocations.schemaPrefixes(controlPlane));
             warehouse.tenantScope().publish(tenants);
             return "Published the data of " + tenants.size() + " tenant" + (tenants.size() == 1 ? "" : "s")
                     + " for tenant access (" + warehouse.type() + ").";

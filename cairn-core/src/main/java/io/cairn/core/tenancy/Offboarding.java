@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.core.audit.AuditOutcome;
 import io.cairn.core.controlplane.ControlPlane;
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
+import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.spi.warehouse.Warehouse;
 
 import static java.util.Objects.requireNonNull;
@@ -18,7 +22,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Offboards a tenant: deletes every row it has in the warehouse (every table with a {@code tenant_id} column, raw,
  * dead letters, load ledger, models and {@code ops} included), drops its dedicated schemas, deletes its raw zone,
- * inbox and published copy, and removes its control-plane rows; the audit log keeps its history. Whatever the
+ * inbox and published copy, drops its SQL access in the warehouse (PostgreSQL roles and logins, see
+ * {@link TenantScope#removeAccess}), and removes its control-plane rows (BI grants included); the audit log keeps its history. Whatever the
  * tenant's tenancy, both layouts are cleared, so a tenant half-way through a move leaves nothing either.
  *
  * <pre>{@code
@@ -37,6 +42,7 @@ public final class Offboarding {
     public static final String PUBLISHED_DIR = ".cairn/published";
 
     private final ControlPlane controlPlane;
+    private final Warehouse warehouse;
     private final WarehouseTables tables;
     private final Path root;
     private final Path projectDir;
@@ -47,7 +53,8 @@ public final class Offboarding {
      */
     public Offboarding(ControlPlane controlPlane, Warehouse warehouse, Path root, Path projectDir) {
         this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
-        this.tables = new WarehouseTables(requireNonNull(warehouse, "warehouse is null"));
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.tables = new WarehouseTables(warehouse);
         this.root = requireNonNull(root, "root is null");
         this.projectDir = requireNonNull(projectDir, "projectDir is null");
     }
@@ -63,7 +70,8 @@ public final class Offboarding {
         });
         return new OffboardingReport(tenant, rows, dedicatedSchemas(tenant),
                 files(tenant).stream().map(TenantFiles::measure).toList(),
-                controlPlane.tenantRecords().count(tenant), false);
+                controlPlane.tenantRecords().count(tenant), scope().map(scope -> scope.accessObjects(tenant))
+                        .orElse(List.of()), false);
     }
 
     /** Offboards as the platform itself; see {@link #offboard(TenantId, String)}. */
@@ -83,12 +91,14 @@ public final class Offboarding {
             tables.delete(outside, tenant);
             tables.drop(plan.schemas());
             files(tenant).forEach(TenantFiles::delete);
+            List<String> access = scope().map(scope -> scope.removeAccess(tenant)).orElse(List.of());
             Map<String, Long> controlPlaneRows = controlPlane.tenantRecords().delete(tenant);
             OffboardingReport done = new OffboardingReport(tenant, plan.warehouseRows(), plan.schemas(),
-                    plan.files(), controlPlaneRows, true);
+                    plan.files(), controlPlaneRows, access, true);
             controlPlane.audit().record(actor, AUDIT_ACTION, tenant, tenant.value(), AuditOutcome.OK,
                     "deleted " + done.totalWarehouseRows() + " warehouse rows, " + done.schemas().size()
                             + " schemas, " + done.totalFiles() + " files (" + done.totalBytes() + " bytes), "
+                            + access.size() + " warehouse access objects, "
                             + done.totalControlPlaneRows() + " control-plane rows");
             LOG.info("Offboarded tenant {}: {} warehouse rows, {} schemas, {} files, {} control-plane rows", tenant,
                     done.totalWarehouseRows(), done.schemas().size(), done.totalFiles(),
@@ -98,6 +108,19 @@ public final class Offboarding {
         catch (RuntimeException e) {
             controlPlane.audit().record(actor, AUDIT_ACTION, tenant, tenant.value(), AuditOutcome.FAILED,
                     e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The warehouse's tenant scope, or empty on an engine without one (nothing of a tenant's access to drop). */
+    private Optional<TenantScope> scope() {
+        try {
+            return Optional.of(warehouse.tenantScope());
+        }
+        catch (CairnException e) {
+            if (e.code() == ErrorCode.UNSUPPORTED) {
+                return Optional.empty();
+            }
             throw e;
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.controlplane.LoadRecord;
 import io.cairn.core.controlplane.LoadStatus;
+import io.cairn.core.controlplane.Tenancy;
+import io.cairn.core.controlplane.Tenant;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
@@ -51,10 +54,42 @@ abstract class TenantDataContract {
     @BeforeAll
     void createMarts(@TempDir Path dir) throws Exception {
         controlPlane = ServingFixture.controlPlane(dir);
+        controlPlane.tenants().upsert(new Tenant(UMBRELLA, "Umbrella", Tenancy.DEDICATED, ZoneId.of("UTC"), "USD",
+                Instant.parse("2024-01-01T00:00:00Z")));
         warehouse = openWarehouse(dir);
         ServingFixture.createTables(warehouse);
-        warehouse.tenantScope().publish(List.of(ACME, GLOBEX));
+        ServingFixture.execute(warehouse, DEDICATED_TABLES);
+        assertThat(TenantPublishing.publishAll(warehouse, controlPlane)).startsWith("Published the data of 3 tenants");
         data = new ScopedTenantData(warehouse, controlPlane);
+    }
+
+    /** Dedicated tenant umbrella's marts and quality results in its own schemas, and a stray row in the shared ones. */
+    private static final TenantId UMBRELLA = TenantId.of("umbrella");
+    private static final List<String> DEDICATED_TABLES = List.of(
+            "CREATE SCHEMA umbrella_marts", "CREATE SCHEMA umbrella_ops",
+            "CREATE TABLE umbrella_marts.fct_sales_by_day (tenant_id VARCHAR NOT NULL, sales_date DATE NOT NULL, "
+                    + "net DECIMAL(18, 2) NOT NULL)",
+            "INSERT INTO umbrella_marts.fct_sales_by_day VALUES ('umbrella', DATE '2024-01-05', 42.00)",
+            "CREATE TABLE umbrella_ops.dq_results AS SELECT * FROM ops.dq_results WHERE tenant_id = 'acme' "
+                    + "AND run_id = 'r1'",
+            "UPDATE umbrella_ops.dq_results SET tenant_id = 'umbrella', details = 'umbrella check'",
+            "INSERT INTO marts.dim_customers VALUES ('umbrella', 'stray@umbrella.example')");
+
+    @Test
+    void aDedicatedTenantIsServedFromItsOwnSchemas() {
+        assertThat(data.marts(UMBRELLA)).as("the marts of umbrella_marts").containsExactly("fct_sales_by_day");
+        assertThat(data.readMart(UMBRELLA, "fct_sales_by_day", null, null, 0, 10).rows())
+                .containsExactly(row("umbrella", LocalDate.parse("2024-01-05"), new BigDecimal("42.00")));
+        assertThat(data.quality(UMBRELLA).rows()).extracting(r -> r.get(1) + ":" + r.get(7))
+                .containsExactly("not_null:umbrella check");
+        String marts = warehouse.tenantScope().martsSchema(UMBRELLA);
+        assertThat(data.query(UMBRELLA, "SELECT tenant_id, count(*) AS n FROM " + marts + ".fct_sales_by_day "
+                + "GROUP BY tenant_id", TIMEOUT, 10).rows()).containsExactly(row("umbrella", 1L));
+        assertThatThrownBy(() -> data.readMart(UMBRELLA, "dim_customers", null, null, 0, 10))
+                .as("the shared marts are not the dedicated tenant's, not even its stray row there")
+                .hasMessageContaining("no such mart");
+        assertThat(data.marts(ACME)).as("the shared tenant's marts").containsExactly("dim_customers",
+                "fct_expenses_by_month", "fct_sales_by_day");
     }
 
     @AfterAll

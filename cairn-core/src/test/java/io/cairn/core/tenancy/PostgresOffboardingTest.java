@@ -3,11 +3,15 @@ package io.cairn.core.tenancy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +32,14 @@ import io.cairn.core.landing.SyncReport;
 import io.cairn.core.rawzone.RawZone;
 import io.cairn.spi.TenantId;
 import io.cairn.warehouse.postgres.PostgresWarehouse;
+import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
+import io.cairn.warehouse.postgres.tenancy.MaskedColumns;
+import io.cairn.warehouse.postgres.tenancy.ReaderLogins;
+import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
+import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Offboarding on PostgreSQL (embedded server, PostgreSQL control plane): two shared tenants and a dedicated one land
@@ -113,6 +123,43 @@ class PostgresOffboardingTest {
         assertThat(controlPlane.tenantRecords().count(TenantId.of("initech"))).isEqualTo(initechControlPlane);
         assertThat(rawZone.root().resolve("raw").resolve("initech")).isDirectory();
         assertThat(controlPlane.audit().list(TenantId.of("acme"), Instant.EPOCH, "tenant.offboard", 5)).hasSize(1);
+    }
+
+    @Test
+    void offboardingDropsTheTenantsRolesLoginsAndAccessGrants() throws Exception {
+        TenantId wayne = TenantId.of("wayne");
+        land("wayne", Tenancy.DEDICATED);
+        IsolationLayout layout = IsolationLayout.DEFAULT.prefixed("wayne_", TenantRoles.reader(wayne));
+        warehouse.tenantScope().locate(tenant -> tenant.equals(wayne) ? "wayne_" : "");
+        warehouse.tenantScope().publish(List.of(wayne));
+        try (Connection connection = warehouse.connect()) {
+            new RowLevelSecurity(layout).apply(connection, List.of(wayne), new MaskedColumns(Map.of()));
+            ReaderLogins.grant(connection, wayne, "wayne-bi-secret".toCharArray(), true, layout);
+        }
+        controlPlane.access().grant(wayne, TenantRoles.reader(wayne), true, "test");
+        Offboarding offboarding = new Offboarding(controlPlane, warehouse, rawZone.root(), dir.resolve("project"));
+        List<String> access = List.of("role cairn_serve_wayne", "role cairn_reader_wayne", "role cairn_pii_wayne",
+                "schema wayne_marts_masked");
+
+        try (Connection bi = DriverManager.getConnection(warehouse.settings().url(), TenantRoles.reader(wayne),
+                "wayne-bi-secret")) {
+            assertThat(offboarding.plan(wayne).warehouseAccess()).as("planned").isEqualTo(access);
+            OffboardingReport report = offboarding.offboard(wayne, "test");
+
+            assertThat(report.warehouseAccess()).as("dropped").isEqualTo(access);
+            assertThat(report.controlPlaneRows()).as("the BI grant row").containsEntry("tenant_access", 1L);
+            assertThatThrownBy(() -> bi.createStatement().executeQuery("SELECT 1"))
+                    .as("the open BI session was ended").isInstanceOf(SQLException.class);
+        }
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_roles WHERE rolname LIKE "
+                        + "'%wayne' UNION ALL SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'wayne%'")) {
+            assertThat(rows.next() && rows.getLong(1) == 0 && rows.next() && rows.getLong(1) == 0)
+                    .as("no role or schema of wayne left").isTrue();
+        }
+        assertThat(offboarding.offboard(wayne, "test").warehouseAccess()).as("rerun").isEmpty();
+        assertThatThrownBy(() -> DriverManager.getConnection(warehouse.settings().url(), TenantRoles.reader(wayne),
+                "wayne-bi-secret").close()).isInstanceOf(SQLException.class).hasMessageContaining("cairn_reader_wayne");
     }
 
     private void land(String tenant, Tenancy tenancy) throws Exception {

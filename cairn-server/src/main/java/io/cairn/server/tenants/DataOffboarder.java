@@ -43,6 +43,9 @@ public final class DataOffboarder implements TenantOffboarder {
         for (String schema : report.schemas()) {
             lines.add("warehouse: schema " + schema + " (dropped whole)");
         }
+        for (String access : report.warehouseAccess()) {
+            lines.add("warehouse: " + access + " (dropped)");
+        }
         for (TenantFiles files : report.files()) {
             // the folder's last two names (raw/acme, inbox/acme, published/acme.duckdb): no server paths leave
             lines.add(String.format("files: %d files, %d bytes under %s/%s", files.files(), files.bytes(),

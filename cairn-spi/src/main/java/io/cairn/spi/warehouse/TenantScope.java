@@ -3,7 +3,11 @@ package io.cairn.spi.warehouse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 
 /**
@@ -33,4 +37,52 @@ public interface TenantScope {
      * on every engine.
      */
     Connection connect(TenantId tenant, Duration statementTimeout);
+
+    /**
+     * Tells the scope where each tenant's data lives in the warehouse, as the prefix of its schemas: {@code ""} for
+     * a tenant in the shared schemas, {@code "<tenant>_"} for a dedicated tenant ({@code acme_marts},
+     * {@code acme_ops}). Until it is called every tenant is taken to be in the shared schemas. The function is
+     * asked on every publish and connect, so it may read the current tenancy.
+     */
+    default void locate(Function<TenantId, String> schemaPrefix) {
+    }
+
+    /** The schema holding the tenant's marts on its tenant connection; {@value #MARTS_SCHEMA} unless overridden. */
+    default String martsSchema(TenantId tenant) {
+        return MARTS_SCHEMA;
+    }
+
+    /** The schema holding the tenant's {@code dq_results} on its tenant connection; {@value #OPS_SCHEMA} unless overridden. */
+    default String opsSchema(TenantId tenant) {
+        return OPS_SCHEMA;
+    }
+
+    /**
+     * What the warehouse holds for the tenant's access beyond its data (PostgreSQL: its reader, PII and serving
+     * roles and its masking schemas), by kind and name; none by default.
+     */
+    default List<String> accessObjects(TenantId tenant) {
+        return List.of();
+    }
+
+    /**
+     * Removes {@link #accessObjects} for an offboarded tenant (ending its open sessions) and returns what was
+     * removed; call it once the tenant's data is gone. Removes nothing by default.
+     */
+    default List<String> removeAccess(TenantId tenant) {
+        return List.of();
+    }
+
+    /**
+     * The tenant's schema prefix as {@code locator} gives it: {@code ""} for a shared tenant, {@code <tenant>_} for
+     * a dedicated one; any other prefix is refused, so a wrong locator can never point a tenant at another's data.
+     */
+    static String schemaPrefix(Function<TenantId, String> locator, TenantId tenant) {
+        String prefix = locator.apply(tenant);
+        if (!prefix.isEmpty() && !prefix.equals(tenant.value() + "_")) {
+            throw new CairnException(ErrorCode.INTERNAL, "Cannot locate the data of tenant %s: schema prefix '%s' is "
+                    + "neither the shared layout's nor the tenant's own", tenant, prefix);
+        }
+        return prefix;
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.cairn.spi.CairnException;
@@ -44,6 +45,7 @@ public final class DuckDbTenantScope implements TenantScope {
     private final TenantCopies copies;
     private final TenantReaders readers;
     private final ConcurrentMap<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile Function<TenantId, String> schemaPrefix = tenant -> "";
 
     /**
      * @param publishedFolder where tenant copies live ({@code <projectDir>/.cairn/published})
@@ -61,16 +63,26 @@ public final class DuckDbTenantScope implements TenantScope {
         return copies.copyOf(tenant);
     }
 
+    /** A dedicated tenant's copy is written from its {@code <tenant>_marts} and {@code <tenant>_ops}. */
+    @Override
+    public void locate(Function<TenantId, String> schemaPrefix) {
+        this.schemaPrefix = Objects.requireNonNull(schemaPrefix, "schemaPrefix is null");
+    }
+
     @Override
     public void publish(Collection<TenantId> tenants) {
         for (TenantId tenant : tenants) {
-            withLock(tenant, () -> copies.publish(tenant));
+            withLock(tenant, () -> copies.publish(tenant, prefix(tenant)));
         }
+    }
+
+    private String prefix(TenantId tenant) {
+        return TenantScope.schemaPrefix(schemaPrefix, tenant);
     }
 
     @Override
     public Connection connect(TenantId tenant, Duration statementTimeout) {
-        withLock(tenant, () -> isStale(tenant) ? copies.publish(tenant) : 0);
+        withLock(tenant, () -> isStale(tenant) ? copies.publish(tenant, prefix(tenant)) : 0);
         try {
             return readers.connect(tenant, copyOf(tenant));
         }

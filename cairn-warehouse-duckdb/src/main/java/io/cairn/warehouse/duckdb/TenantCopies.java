@@ -24,6 +24,8 @@ import io.cairn.spi.warehouse.TenantScope;
 /**
  * Writes one tenant's published copy: a DuckDB file holding the tenant's rows of every relation in {@code marts}
  * that has a {@code tenant_id} column (views become tables) and of {@code ops.dq_results}, read in one transaction
+ * (for a dedicated tenant from its own {@code <tenant>_marts} and {@code <tenant>_ops}, copied into the copy's
+ * {@code marts} and {@code ops}, so a tenant connection looks the same whatever the tenancy)
  * so the copy is one consistent snapshot. The file is written under a hidden temporary name in the published folder
  * and then moved over {@code <tenant>.duckdb}, so a reader opens either the old copy or the new one, never a part.
  */
@@ -43,8 +45,11 @@ final class TenantCopies {
         return folder.resolve(tenant.value() + ".duckdb");
     }
 
-    /** Writes the tenant's copy and swaps it in; returns the number of relations copied. */
-    int publish(TenantId tenant) {
+    /**
+     * Writes the tenant's copy from the schemas prefixed with {@code schemaPrefix} ({@code ""} or
+     * {@code <tenant>_}) and swaps it in; returns the number of relations copied.
+     */
+    int publish(TenantId tenant, String schemaPrefix) {
         Path temporary = folder.resolve("." + tenant.value() + "." + UUID.randomUUID() + ".tmp");
         String alias = "cairn_publish_" + UUID.randomUUID().toString().replace("-", "");
         try {
@@ -53,7 +58,7 @@ final class TenantCopies {
             try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("ATTACH " + literal(temporary.toString()) + " AS " + alias);
                 try {
-                    copied = copyRelations(connection, statement, tenant, alias);
+                    copied = copyRelations(connection, statement, tenant, schemaPrefix, alias);
                     statement.execute("CHECKPOINT " + alias);
                 }
                 finally {
@@ -74,9 +79,9 @@ final class TenantCopies {
         }
     }
 
-    private int copyRelations(Connection connection, Statement statement, TenantId tenant, String alias)
-            throws SQLException {
-        List<String[]> relations = tenantRelations(statement);
+    private int copyRelations(Connection connection, Statement statement, TenantId tenant, String schemaPrefix,
+            String alias) throws SQLException {
+        List<String[]> relations = tenantRelations(statement, schemaPrefix);
         String tenantLiteral = literal(tenant.value());
         connection.setAutoCommit(false);
         try {
@@ -84,7 +89,9 @@ final class TenantCopies {
             statement.execute("CREATE SCHEMA " + alias + "." + TenantScope.OPS_SCHEMA);
             for (String[] relation : relations) {
                 String source = DuckDbDialect.INSTANCE.relation(relation[0], relation[1]);
-                statement.execute("CREATE TABLE " + alias + "." + source + " AS SELECT * FROM " + source
+                String target = DuckDbDialect.INSTANCE.relation(relation[0].substring(schemaPrefix.length()),
+                        relation[1]);
+                statement.execute("CREATE TABLE " + alias + "." + target + " AS SELECT * FROM " + source
                         + " WHERE tenant_id = " + tenantLiteral);
             }
             connection.commit();
@@ -100,10 +107,11 @@ final class TenantCopies {
     }
 
     /** Schema and name of every relation of the main database a tenant copy holds. */
-    private static List<String[]> tenantRelations(Statement statement) throws SQLException {
+    private static List<String[]> tenantRelations(Statement statement, String schemaPrefix) throws SQLException {
         String sql = "SELECT t.table_schema, t.table_name FROM information_schema.tables t "
-                + "WHERE t.table_catalog = current_database() AND (t.table_schema = '" + TenantScope.MARTS_SCHEMA
-                + "' OR (t.table_schema = '" + TenantScope.OPS_SCHEMA + "' AND t.table_name = '" + DQ_RESULTS + "')) "
+                + "WHERE t.table_catalog = current_database() AND (t.table_schema = "
+                + literal(schemaPrefix + TenantScope.MARTS_SCHEMA) + " OR (t.table_schema = "
+                + literal(schemaPrefix + TenantScope.OPS_SCHEMA) + " AND t.table_name = '" + DQ_RESULTS + "')) "
                 + "AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_catalog = t.table_catalog "
                 + "AND c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'tenant_id') "
                 + "ORDER BY 1, 2";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,17 +41,19 @@ import io.cairn.warehouse.postgres.tenancy.TenantRoles;
  * which holds no privilege itself (and which the reader policy matches no row for); the other tenants' readers,
  * the pipeline roles and superusers are roles it is not a member of. Sessions run read-only
  * ({@code default_transaction_read_only}, and every transaction {@code READ ONLY}) with {@code statement_timeout},
- * {@code search_path = marts, ops} and {@code TimeZone = 'UTC'}.
+ * {@code search_path = marts, ops} ({@code <tenant>_marts, <tenant>_ops} for a dedicated tenant, see
+ * {@link #locate}) and {@code TimeZone = 'UTC'}.
  *
  * <p>{@link #publish} applies {@link RowLevelSecurity} with {@link #LAYOUT} (the marts and {@code ops} are reader
- * schemas) and creates the serving logins; it needs a role that owns the tables and may create roles, as the
+ * schemas) for shared tenants, and with {@link #LAYOUT} prefixed with {@code <tenant>_} and granted to the tenant's
+ * reader alone for a dedicated tenant, and creates the serving logins; it needs a role that owns the tables and may create roles, as the
  * warehouse's configured user usually is. The serving login's password is derived from the warehouse password
  * (HMAC-SHA256), so every Cairn process sharing the configuration agrees on it, or random per process when the
  * warehouse has none; it is set on first use by each process and never logged.
  */
 public final class PostgresTenantScope implements TenantScope {
     /** Prefix of a tenant's serving login, {@code cairn_serve_<tenant>}. */
-    public static final String SERVING_PREFIX = "cairn_serve_";
+    public static final String SERVING_PREFIX = TenantRoles.SERVING_PREFIX;
     /** Marts and ops ({@code dq_results}) readable by tenant readers, under row-level security. */
     public static final IsolationLayout LAYOUT = new IsolationLayout(IsolationLayout.DEFAULT.rawSchema(),
             List.of("staging", "intermediate", MARTS_SCHEMA, OPS_SCHEMA), List.of(MARTS_SCHEMA, OPS_SCHEMA));
@@ -59,6 +62,7 @@ public final class PostgresTenantScope implements TenantScope {
     private final PostgresWarehouse warehouse;
     private final byte[] passwordKey;
     private final Set<TenantId> ready = ConcurrentHashMap.newKeySet();
+    private volatile Function<TenantId, String> schemaPrefix = tenant -> "";
 
     PostgresTenantScope(PostgresWarehouse warehouse) {
         this.warehouse = warehouse;
@@ -73,9 +77,59 @@ public final class PostgresTenantScope implements TenantScope {
     }
 
     @Override
+    public void locate(Function<TenantId, String> schemaPrefix) {
+        this.schemaPrefix = java.util.Objects.requireNonNull(schemaPrefix, "schemaPrefix is null");
+    }
+
+    @Override
+    public String martsSchema(TenantId tenant) {
+        return prefix(tenant) + MARTS_SCHEMA;
+    }
+
+    @Override
+    public String opsSchema(TenantId tenant) {
+        return prefix(tenant) + OPS_SCHEMA;
+    }
+
+    @Override
+    public List<String> accessObjects(TenantId tenant) {
+        try (Connection connection = warehouse.connect()) {
+            return TenantRoles.accessObjects(connection, tenant);
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot list the roles of tenant %s: %s", tenant,
+                    e.getMessage());
+        }
+    }
+
+    /** Drops the tenant's serving login, reader and PII roles and its masking schemas (offboarding). */
+    @Override
+    public List<String> removeAccess(TenantId tenant) {
+        try (Connection connection = warehouse.connect()) {
+            List<String> dropped = TenantRoles.drop(connection, tenant);
+            ready.remove(tenant);
+            LOG.info("Removed the warehouse access of tenant {}: {}", tenant, dropped);
+            return dropped;
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot drop the roles of tenant %s: %s", tenant,
+                    e.getMessage());
+        }
+    }
+
+    private String prefix(TenantId tenant) {
+        return TenantScope.schemaPrefix(schemaPrefix, tenant);
+    }
+
+    @Override
     public void publish(Collection<TenantId> tenants) {
         try (Connection connection = warehouse.connect()) {
-            new RowLevelSecurity(LAYOUT).apply(connection, tenants);
+            List<TenantId> shared = tenants.stream().filter(tenant -> prefix(tenant).isEmpty()).toList();
+            new RowLevelSecurity(LAYOUT).apply(connection, shared);
+            for (TenantId tenant : tenants.stream().filter(tenant -> !prefix(tenant).isEmpty()).toList()) {
+                new RowLevelSecurity(LAYOUT.prefixed(prefix(tenant), TenantRoles.reader(tenant)))
+                        .apply(connection, List.of(tenant));
+            }
             for (TenantId tenant : tenants) {
                 prepareLogin(connection, tenant);
             }
@@ -98,7 +152,8 @@ public final class PostgresTenantScope implements TenantScope {
                 statement.execute("SET ROLE " + PostgresDialect.INSTANCE.quote(TenantRoles.reader(tenant)));
                 statement.execute("SET statement_timeout = " + Math.max(1, statementTimeout.toMillis()));
                 statement.execute("SET default_transaction_read_only = on");
-                statement.execute("SET search_path = " + MARTS_SCHEMA + ", " + OPS_SCHEMA);
+                statement.execute("SET search_path = " + PostgresDialect.INSTANCE.quote(martsSchema(tenant)) + ", "
+                        + PostgresDialect.INSTANCE.quote(opsSchema(tenant)));
                 statement.execute("SET TimeZone = 'UTC'");
             }
             checkIdentity(connection, tenant);

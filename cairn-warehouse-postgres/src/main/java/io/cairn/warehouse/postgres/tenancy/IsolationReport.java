@@ -38,4 +38,16 @@ public record IsolationReport(
         return !rolesCreated.isEmpty() || !tablesSecured.isEmpty() || !policiesCreated.isEmpty()
                 || !readerGrants.isEmpty() || !maskingViews.isEmpty();
     }
+
+    /** This run's changes followed by {@code other}'s (runs over several layouts). */
+    public IsolationReport plus(IsolationReport other) {
+        return new IsolationReport(concat(rolesCreated, other.rolesCreated), concat(tablesSecured, other.tablesSecured),
+                concat(policiesCreated, other.policiesCreated), concat(readerGrants, other.readerGrants),
+                concat(withheld, other.withheld), concat(foreignPolicies, other.foreignPolicies),
+                concat(maskingViews, other.maskingViews));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
 }

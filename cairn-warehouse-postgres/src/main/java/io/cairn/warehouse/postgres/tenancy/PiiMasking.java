@@ -54,7 +54,7 @@ final class PiiMasking {
             Sql.execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
             Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM PUBLIC");
             Sql.execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
-            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + quoted + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + quoted + " TO " + layout.readerRole());
         }
     }
 
@@ -75,19 +75,19 @@ final class PiiMasking {
                 changes.maskingViews.add(viewDisplay + " (dropped: no PII columns)");
             }
             if (!tableGranted(connection, table)) {
-                Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.READERS);
+                Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + layout.readerRole());
                 changes.grants.add(table.display());
             }
             return;
         }
         String piiNames = names(columns, column -> pii.contains(column.name()));
         String plainNames = names(columns, column -> !pii.contains(column.name()));
-        Sql.execute(connection, "REVOKE SELECT ON " + table.qualified() + " FROM " + TenantRoles.READERS);
+        Sql.execute(connection, "REVOKE SELECT ON " + table.qualified() + " FROM " + layout.readerRole());
         Sql.execute(connection, "REVOKE SELECT (" + piiNames + ") ON " + table.qualified() + " FROM "
-                + TenantRoles.READERS);
+                + layout.readerRole());
         if (!plainNames.isEmpty()) {
             Sql.execute(connection, "GRANT SELECT (" + plainNames + ") ON " + table.qualified() + " TO "
-                    + TenantRoles.READERS);
+                    + layout.readerRole());
         }
         Sql.execute(connection, "GRANT SELECT ON " + table.qualified() + " TO " + TenantRoles.PII_READERS);
         String description = VIEW_MARK + "keyed hash; " + columns.stream()
@@ -103,7 +103,7 @@ final class PiiMasking {
                 + " FROM " + table.qualified() + " t WHERE t.tenant_id = " + TenantRoles.currentTenantSql());
         Sql.execute(connection, "COMMENT ON VIEW " + view + " IS " + dialect.literal(description));
         Sql.execute(connection, "REVOKE ALL ON " + view + " FROM PUBLIC");
-        Sql.execute(connection, "GRANT SELECT ON " + view + " TO " + TenantRoles.READERS);
+        Sql.execute(connection, "GRANT SELECT ON " + view + " TO " + layout.readerRole());
         changes.maskingViews.add(viewDisplay);
     }
 
@@ -144,10 +144,10 @@ final class PiiMasking {
                 .collect(Collectors.joining(", "));
     }
 
-    private static boolean tableGranted(Connection connection, Relation table) throws SQLException {
+    private boolean tableGranted(Connection connection, Relation table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT has_table_privilege(?, ?::regclass, 'SELECT')")) {
-            statement.setString(1, TenantRoles.READERS);
+            statement.setString(1, layout.readerRole());
             statement.setString(2, table.qualified());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

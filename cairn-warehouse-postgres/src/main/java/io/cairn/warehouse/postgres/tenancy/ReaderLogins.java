@@ -85,7 +85,7 @@ public final class ReaderLogins {
         }
     }
 
-    private static int terminateSessions(Connection connection, String role) throws SQLException {
+    static int terminateSessions(Connection connection, String role) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FILTER (WHERE "
                 + "pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = ? AND pid <> pg_backend_pid()")) {
             statement.setString(1, role);

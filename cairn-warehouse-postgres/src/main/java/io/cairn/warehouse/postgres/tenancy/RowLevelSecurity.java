@@ -115,7 +115,8 @@ public final class RowLevelSecurity {
     private IsolationReport applyInTransaction(Connection connection, Collection<TenantId> tenants,
             MaskedColumns masked) throws SQLException {
         Sql.execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", " + LOCK_KEY + ")");
-        List<String> roles = TenantRoles.create(connection, tenants);
+        List<String> roles = TenantRoles.create(connection, tenants,
+                layout.readerRole().equals(TenantRoles.READERS));
         grantSchemas(connection);
         if (masked != null) {
             masking.prepareSchemas(connection);
@@ -166,7 +167,7 @@ public final class RowLevelSecurity {
             Sql.execute(connection, "GRANT ALL ON SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
             Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.ADMIN);
             if (!layout.readerSchemas().contains(schema)) {
-                Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + TenantRoles.READERS);
+                Sql.execute(connection, "REVOKE ALL ON SCHEMA " + quoted + " FROM " + layout.readerRole());
             }
         }
         Sql.execute(connection, "GRANT USAGE, CREATE ON SCHEMA " + raw + " TO " + TenantRoles.LOADER);
@@ -179,7 +180,7 @@ public final class RowLevelSecurity {
             Sql.execute(connection, "GRANT ALL ON ALL TABLES IN SCHEMA " + quoted + " TO " + TenantRoles.TRANSFORMER);
         }
         for (String schema : layout.readerSchemas()) {
-            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT USAGE ON SCHEMA " + dialect.quote(schema) + " TO " + layout.readerRole());
         }
     }
 
@@ -197,12 +198,12 @@ public final class RowLevelSecurity {
         }
         if (!table.policies().contains(READER_POLICY)) {
             Sql.execute(connection, "CREATE POLICY " + READER_POLICY + " ON " + table.qualified() + " FOR SELECT TO "
-                    + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
+                    + layout.readerRole() + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY);
         }
         else if (!READER_POLICY_VERSION.equals(table.readerPolicyVersion())) {
             Sql.execute(connection, "ALTER POLICY " + READER_POLICY + " ON " + table.qualified() + " TO "
-                    + TenantRoles.READERS + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
+                    + layout.readerRole() + " USING (tenant_id = " + TenantRoles.currentTenantSql() + ")");
             changes.policies.add(table.display() + ":" + READER_POLICY + " (updated to " + READER_POLICY_VERSION
                     + ")");
         }
@@ -234,7 +235,7 @@ public final class RowLevelSecurity {
             changes.secured.add(relation.display());
         }
         if (!relation.readable()) {
-            Sql.execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + TenantRoles.READERS);
+            Sql.execute(connection, "GRANT SELECT ON " + relation.qualified() + " TO " + layout.readerRole());
             changes.grants.add(relation.display());
         }
     }
@@ -254,7 +255,7 @@ public final class RowLevelSecurity {
     }
 
     private void revokeFromReaders(Connection connection, Relation relation) throws SQLException {
-        List<String> grantees = new ArrayList<>(List.of("PUBLIC", TenantRoles.READERS));
+        List<String> grantees = new ArrayList<>(List.of("PUBLIC", layout.readerRole()));
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolname LIKE "
                         + "'cairn\\_reader\\_%' ORDER BY 1")) {

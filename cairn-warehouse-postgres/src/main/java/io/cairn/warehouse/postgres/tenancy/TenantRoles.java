@@ -34,6 +34,10 @@ public final class TenantRoles {
     public static final String PII_READERS = "cairn_pii_readers";
     /** Prefix of a tenant's PII role, {@code cairn_pii_<tenant>}: granted to its reader when PII access is granted. */
     public static final String PII_PREFIX = "cairn_pii_";
+    /** Prefix of a tenant's serving login, {@code cairn_serve_<tenant>} (see {@code PostgresTenantScope}). */
+    public static final String SERVING_PREFIX = "cairn_serve_";
+    /** Suffix of the masking schemas of a dedicated tenant's reader schemas. */
+    private static final List<String> MASKED_SCHEMAS = List.of("marts", "ops");
     /** PostgreSQL's longest role name; a longer one would be silently truncated and could collide. */
     static final int MAX_NAME = 63;
 
@@ -67,19 +71,87 @@ public final class TenantRoles {
                 + (READER_PREFIX.length() + 1) + ") END COLLATE \"default\")";
     }
 
-    /** The group roles, and each tenant's reader and PII roles; returns the ones created. */
-    static List<String> create(Connection connection, Collection<TenantId> tenants) throws SQLException {
+    /**
+     * The group roles, and each tenant's reader and PII roles; returns the ones created. A reader joins the group
+     * {@value #READERS} (the shared schemas' grants) when {@code joinReaders}, else leaves it: a dedicated tenant's
+     * reader is granted its own schemas only.
+     */
+    static List<String> create(Connection connection, Collection<TenantId> tenants, boolean joinReaders)
+            throws SQLException {
         List<String> roles = new ArrayList<>();
         for (String group : List.of(ADMIN, LOADER, TRANSFORMER, READERS, PII_READERS)) {
             createRole(connection, group, roles);
         }
         for (TenantId tenant : tenants.stream().sorted().toList()) {
             createRole(connection, reader(tenant), roles);
-            Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            if (joinReaders) {
+                Sql.execute(connection, "GRANT " + READERS + " TO " + reader(tenant));
+            }
+            else if (isMember(connection, reader(tenant), READERS)) {
+                Sql.execute(connection, "REVOKE " + READERS + " FROM " + reader(tenant));
+            }
             createRole(connection, pii(tenant), roles);
             Sql.execute(connection, "GRANT " + PII_READERS + " TO " + pii(tenant));
         }
         return roles;
+    }
+
+    /** The tenant's roles and masking schemas that exist, as {@code role <name>} and {@code schema <name>}. */
+    public static List<String> accessObjects(Connection connection, TenantId tenant) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String role : List.of(SERVING_PREFIX + tenant.value(), reader(tenant), pii(tenant))) {
+            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                found.add("role " + role);
+            }
+        }
+        for (String layer : MASKED_SCHEMAS) {
+            String schema = PiiMasking.maskedSchema(tenant.value() + "_" + layer);
+            if (exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema)) {
+                found.add("schema " + schema);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Drops the tenant's roles (after ending their sessions and dropping their privileges in this database) and
+     * its masking schemas; returns what was dropped, as {@link #accessObjects} names it.
+     */
+    public static List<String> drop(Connection connection, TenantId tenant) throws SQLException {
+        List<String> dropped = accessObjects(connection, tenant);
+        for (String object : dropped) {
+            String name = PostgresDialect.INSTANCE.quote(object.substring(object.indexOf(' ') + 1));
+            if (object.startsWith("schema ")) {
+                Sql.execute(connection, "DROP SCHEMA " + name + " CASCADE");
+            }
+            else {
+                ReaderLogins.terminateSessions(connection, object.substring("role ".length()));
+                Sql.execute(connection, "DROP OWNED BY " + name);
+                Sql.execute(connection, "DROP ROLE " + name);
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static boolean isMember(Connection connection, String role, String group) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_auth_members m "
+                + "JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid "
+                + "WHERE r.rolname = ? AND g.rolname = ?")) {
+            statement.setString(1, role);
+            statement.setString(2, group);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static void createRole(Connection connection, String role, List<String> created) throws SQLException {
