@@ -52,11 +52,9 @@ final class PostgresRawLoader implements RawLoader {
         checkTableName(request);
         try (Connection connection = warehouse.connect()) {
             ensureCommonTables(connection);
+            ensureSchema(connection, request.rawSchema());
             return inTransaction(connection, () -> {
                 lock(connection, request.qualifiedTable());
-                if (!Envelope.RAW_SCHEMA.equals(request.rawSchema())) {
-                    RawTables.createLedgers(connection, request.rawSchema());
-                }
                 Optional<LoadResult> landed = statements.findLanded(connection, request.rawSchema(),
                         request.loadId());
                 if (landed.isPresent()) {
@@ -103,9 +101,9 @@ final class PostgresRawLoader implements RawLoader {
         Envelope.checkSchema(rawSchema);
         try (Connection connection = warehouse.connect()) {
             ensureCommonTables(connection);
+            ensureSchema(connection, rawSchema);
             inTransaction(connection, () -> {
                 lock(connection, rawSchema + "." + rawTable);
-                RawTables.createLedgers(connection, rawSchema);
                 if (rawTable != null) {
                     RawTables.createStreamTable(connection, rawSchema, rawTable);
                 }
@@ -226,6 +224,32 @@ final class PostgresRawLoader implements RawLoader {
             throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into raw.%s: the table "
                     + "name is longer than PostgreSQL's %d-byte limit", request.sourceFile(), request.tenant(),
                     request.rawTable(), RawTables.MAX_IDENTIFIER);
+        }
+    }
+
+    /**
+     * Creates what is missing of a dedicated tenant's raw schema, its dead letters and ledger, in a short transaction of its
+     * own under the schema's advisory lock: {@code CREATE SCHEMA IF NOT EXISTS} is not safe against a concurrent
+     * create (two loads into different tables of one new schema would fail on the catalog's unique index), and
+     * holding the lock only here keeps loads into different tables of the schema parallel. Checked on every load
+     * (three catalog lookups), not cached: offboarding or a move may drop the schema between loads.
+     */
+    private void ensureSchema(Connection connection, String schema) throws SQLException {
+        if (Envelope.RAW_SCHEMA.equals(schema)) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            lock(connection, "schema " + schema);
+            RawTables.createLedgers(connection, schema);
+            connection.commit();
+        }
+        catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+        finally {
+            connection.setAutoCommit(true);
         }
     }
 

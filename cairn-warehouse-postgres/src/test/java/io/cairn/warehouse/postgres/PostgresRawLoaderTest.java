@@ -7,22 +7,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.cairn.spi.CairnException;
+import io.cairn.spi.TenantId;
 import io.cairn.spi.raw.FileFormat;
+import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.LoadResult;
 import io.cairn.spi.raw.StreamContract;
 import io.cairn.spi.warehouse.Warehouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +80,33 @@ class PostgresRawLoaderTest extends RawLoaderContractTest {
         assertThat(warehouse.rawLoader().findLanded("load-1")).isEmpty();
     }
 
+
+    /** Regression: two loads into different tables of one new schema raced on CREATE SCHEMA IF NOT EXISTS. */
+    @Test
+    void concurrentFirstLoadsIntoANewDedicatedSchemaAllLand() throws Exception {
+        Path file = write("orders.jsonl", "{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}");
+        List<String> streams = List.of("orders", "refunds", "customers", "products", "events",
+                "locations");
+        for (int round = 0; round < 3; round++) {
+            String schema = "dedicated" + round + "_raw";
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<LoadResult>> loads = new ArrayList<>();
+                for (String stream : streams) {
+                    loads.add(pool.submit(() -> warehouse.rawLoader().land(new LoadRequest(
+                            TenantId.of("acme"), "shopify", stream, schema + "-" + stream, file,
+                            "orders.jsonl", FileFormat.JSONL, ORDERS, Instant.parse("2024-01-04T00:00:00Z"),
+                            schema))));
+                }
+                for (Future<LoadResult> load : loads) {
+                    assertThat(load.get().rowsLanded()).isEqualTo(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(query("SELECT count(*) FROM " + schema + "._loads")).containsExactly("6");
+        }
+    }
 
     @Test
     void payloadIsJsonbAndWarningsAreATextArray() throws Exception {
