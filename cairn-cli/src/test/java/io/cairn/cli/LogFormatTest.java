@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.controlplane.ControlPlane;
@@ -73,6 +75,21 @@ class LogFormatTest {
 
         assertThat(out.lines().filter(l -> l.contains("landed 3 rows")).toList()).singleElement()
                 .satisfies(line -> assertThat(line).contains("INFO  [acme/shop/] LogFormatTest - landed 3 rows"));
+    }
+
+    /**
+     * At start-up logback prints its whole status on standard output when the configuration recorded a warning and
+     * no status listener is registered; the shipped config references one of its two appenders (a warning), so it
+     * must register one, or every command's output (and --json) starts with logback's status lines.
+     */
+    @Test
+    void theShippedConfigNeverPrintsLogbacksStatusOnStandardOutput() throws Exception {
+        configure("/logback.xml");
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+        assertThat(new StatusUtil(context).getHighestLevel(0)).as("the unreferenced appender is a warning")
+                .isEqualTo(Status.WARN);
+        assertThat(StatusUtil.contextHasStatusListener(context)).as("a status listener stops the printing").isTrue();
     }
 
     @Test
