@@ -1,5 +1,7 @@
 package io.cairn.connectors.qbocsv;
 
+import io.cairn.core.csv.CsvText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,58 +11,12 @@ import java.util.Map;
 final class CsvReader {
     private CsvReader() {}
 
-    /** Every row of {@code text} as a list of fields; a leading byte-order mark is ignored. */
+    /**
+     * Every row of {@code text} as a list of fields ({@link CsvText}: a leading byte-order mark is ignored); rows of
+     * one blank field (report spacer lines) are dropped.
+     */
     static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    field.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-            }
-            else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            }
-            else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                addRow(rows, row);
-                row = new ArrayList<>();
-            }
-            else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            addRow(rows, row);
-        }
-        return rows;
-    }
-
-    private static void addRow(List<List<String>> rows, List<String> row) {
-        if (!(row.size() == 1 && row.get(0).isBlank())) {
-            rows.add(row);
-        }
+        return CsvText.parse(text).stream().filter(row -> !(row.size() == 1 && row.get(0).isBlank())).toList();
     }
 
     /** Rows after the header as maps from column name to value. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.cairn.core.csv.CsvText;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 
@@ -113,63 +114,15 @@ final class CsvSeedLoader {
         return "text";
     }
 
-    /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+    /** RFC 4180 records ({@link CsvText}). */
     private List<List<String>> read(Path csv) {
-        String text;
         try {
-            text = Files.readString(csv, StandardCharsets.UTF_8);
+            return CsvText.parse(Files.readString(csv, StandardCharsets.UTF_8));
         }
         catch (IOException e) {
             throw new CairnException(ErrorCode.BAD_INPUT, e, "Cannot load seed %s: cannot read %s: %s",
                     ctx.node().name(), csv, e.getMessage());
         }
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    field.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-            }
-            else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            }
-            else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endRecord(records, record, field);
-                record = new ArrayList<>();
-            }
-            else {
-                field.append(c);
-            }
-        }
-        endRecord(records, record, field);
-        return records;
-    }
-
-    private static void endRecord(List<List<String>> records, List<String> record, StringBuilder field) {
-        if (record.isEmpty() && field.length() == 0) {
-            return;
-        }
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
     }
 
     private record Inference(String type, Pattern pattern) {}
