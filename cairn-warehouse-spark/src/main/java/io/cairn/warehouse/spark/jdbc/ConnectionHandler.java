@@ -13,13 +13,15 @@ import java.sql.Statement;
 final class ConnectionHandler implements SparkJdbc.Handler {
     private final SparkSession session;
     private final String url;
+    private final SqlGuard guard;
     private volatile boolean closed;
     private boolean autoCommit = true;
     private boolean readOnly;
 
-    ConnectionHandler(SparkSession session, String url) {
+    ConnectionHandler(SparkSession session, String url, SqlGuard guard) {
         this.session = session;
         this.url = url;
+        this.guard = guard;
     }
 
     @Override
@@ -57,9 +59,9 @@ final class ConnectionHandler implements SparkJdbc.Handler {
         checkOpen();
         return switch (name) {
             case "createStatement" -> SparkJdbc.proxy(Statement.class,
-                    new StatementHandler(session, (Connection) self, null));
+                    new StatementHandler(session, guard, (Connection) self, null));
             case "prepareStatement" -> SparkJdbc.proxy(PreparedStatement.class,
-                    new StatementHandler(session, (Connection) self, (String) args[0]));
+                    new StatementHandler(session, guard, (Connection) self, (String) args[0]));
             case "getMetaData" -> SparkJdbc.proxy(DatabaseMetaData.class,
                     new DatabaseMetaDataHandler(session, (Connection) self, url));
             case "getAutoCommit" -> autoCommit;

@@ -29,7 +29,12 @@ public final class SparkJdbc {
 
     /** A connection running its statements in {@code session}; {@code url} is what its metadata reports. */
     public static Connection connect(SparkSession session, String url) {
-        return proxy(Connection.class, new ConnectionHandler(session, url));
+        return connect(session, url, SqlGuard.NONE);
+    }
+
+    /** A connection whose every statement passes {@code guard} before Spark sees it. */
+    public static Connection connect(SparkSession session, String url, SqlGuard guard) {
+        return proxy(Connection.class, new ConnectionHandler(session, url, guard));
     }
 
     /** The Spark session behind a connection made by {@link #connect}. */

@@ -32,6 +32,7 @@ final class StatementHandler implements SparkJdbc.Handler {
     });
 
     private final SparkSession session;
+    private final SqlGuard guard;
     private final Connection connection;
     private final String preparedSql;
     private final TreeMap<Integer, Object> parameters = new TreeMap<>();
@@ -44,8 +45,9 @@ final class StatementHandler implements SparkJdbc.Handler {
     private ResultSet resultSet;
     private long updateCount = -1;
 
-    StatementHandler(SparkSession session, Connection connection, String preparedSql) {
+    StatementHandler(SparkSession session, SqlGuard guard, Connection connection, String preparedSql) {
         this.session = session;
+        this.guard = guard;
         this.connection = connection;
         this.preparedSql = preparedSql;
     }
@@ -185,6 +187,7 @@ final class StatementHandler implements SparkJdbc.Handler {
     private boolean execute(String sql, boolean wantRows) throws SQLException {
         closeResult();
         updateCount = -1;
+        guard.check(session, sql);
         String group = "cairn-jdbc-" + UUID.randomUUID();
         var context = session.sparkContext();
         context.setJobGroup(group, abbreviate(sql), true);
