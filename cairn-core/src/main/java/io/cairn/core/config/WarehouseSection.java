@@ -17,7 +17,9 @@ final class WarehouseSection {
     private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
             "duckdb", Set.of("path", "memory_limit", "temp_directory"),
             "postgres", Set.of("url", "user", "password", "schema", "pool_size"),
-            "spark", Set.of("master", "url", "catalog", "warehouse_dir", "user", "password"));
+            "spark", Set.of("master", "path", "catalog_url"));
+    /** Spark also takes any {@code spark.*} key, passed to Spark as is. */
+    private static final String SPARK_SETTING_PREFIX = "spark.";
     private static final String TYPES = String.join(", ", new java.util.TreeSet<>(KEYS_BY_TYPE.keySet()));
 
     private WarehouseSection() {
@@ -30,6 +32,9 @@ final class WarehouseSection {
         }
         Set<String> known = new HashSet<>(COMMON_KEYS);
         known.addAll(KEYS_BY_TYPE.get(type));
+        if (type.equals("spark")) {
+            section.entries().keySet().stream().filter(key -> key.startsWith(SPARK_SETTING_PREFIX)).forEach(known::add);
+        }
         section.allowOnly(known);
         Map<String, String> options = new LinkedHashMap<>();
         section.entries().forEach((key, value) -> {
