@@ -43,6 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--threads", defaultValue = "2", description = "Streams landed in parallel (default: 2).")
     int threads;
+    @Option(names = "--warehouse", defaultValue = "duckdb", paramLabel = "TYPE",
+            description = "Warehouse of a new demo project: duckdb (embedded, default) or spark (Iceberg tables in "
+                    + "Spark local[2]).")
+    String warehouse;
     @Spec
     CommandSpec spec;
 
@@ -52,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path project = dir.toAbsolutePath().normalize();
         Files.createDirectories(project);
-        writeIfAbsent(project.resolve("cairn.yml"), DEFAULT_CAIRN_YML);
+        writeIfAbsent(project.resolve("cairn.yml"), cairnYml(warehouse));
         Path data = project.resolve("data");
         out.printf("Cairn demo in %s%n", project);
         GenerationSummary generated = new Generator(
@@ -140,6 +144,23 @@ final class DemoCommand implements Callable<Integer> {
         catch (IOException e) {
             throw new CairnException(ErrorCode.IO, e, "Cannot write %s: %s", file, e.getMessage());
         }
+    }
+
+    /** The demo project's {@code cairn.yml} for a warehouse type; an existing project keeps its own. */
+    static String cairnYml(String warehouse) {
+        return switch (warehouse) {
+            case "duckdb" -> DEFAULT_CAIRN_YML;
+            case "spark" -> DEFAULT_CAIRN_YML.replace("""
+                      type: duckdb                # duckdb | postgres | spark
+                      path: warehouse.duckdb      # relative to this file
+                    """, """
+                      type: spark                 # duckdb | postgres | spark
+                      master: local[2]            # Spark in this process, two cores
+                      path: spark-warehouse       # Iceberg tables and their catalog, relative to this file
+                    """);
+            default -> throw new CairnException(ErrorCode.BAD_INPUT, "Cannot make a demo on warehouse '%s': "
+                    + "expected duckdb or spark", warehouse);
+        };
     }
 
     static final String DEFAULT_CAIRN_YML = """
