@@ -28,7 +28,8 @@ class ProjectConfigTest {
         assertThat(config.warehouse().projectDir()).isEqualTo(dir);
         assertThat(config.warehouse().options()).isEqualTo(Map.of("path", "warehouse.duckdb"));
         assertThat(config.controlPlane())
-                .isEqualTo(new ControlPlaneSettings("jdbc:h2:file:" + dir + "/.cairn/control", null, null));
+                .isEqualTo(new ControlPlaneSettings("jdbc:h2:file:" + dir + "/.cairn/control;AUTO_SERVER=TRUE", null,
+                        null));
         assertThat(config.root()).isEqualTo(dir.resolve("data"));
         assertThat(config.rawZone()).isEqualTo(dir.resolve("data/raw"));
         assertThat(config.inbox()).isEqualTo(dir.resolve("data/inbox"));
@@ -54,7 +55,7 @@ class ProjectConfigTest {
         assertThat(config.warehouse().options()).isEqualTo(Map.of("path", "warehouse.duckdb"));
         assertThat(config.controlPlane().url())
                 .as("a relative H2 path resolves against the project folder")
-                .isEqualTo("jdbc:h2:file:" + dir + "/.cairn/control");
+                .isEqualTo("jdbc:h2:file:" + dir + "/.cairn/control;AUTO_SERVER=TRUE");
         assertThat(config.root()).isEqualTo(dir.resolve("data"));
         assertThat(config.project()).isEqualTo(dir);
     }
@@ -95,7 +96,7 @@ class ProjectConfigTest {
         write("control_plane:\n  url: jdbc:h2:./state/cp;MODE=PostgreSQL\n");
 
         assertThat(ProjectConfig.load(dir, NO_ENV).controlPlane().url())
-                .isEqualTo("jdbc:h2:" + dir + "/state/cp;MODE=PostgreSQL");
+                .isEqualTo("jdbc:h2:" + dir + "/state/cp;MODE=PostgreSQL;AUTO_SERVER=TRUE");
     }
 
     @Test

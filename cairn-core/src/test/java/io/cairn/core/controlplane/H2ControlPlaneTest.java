@@ -34,6 +34,30 @@ class H2ControlPlaneTest extends ControlPlaneContractTest {
     }
 
     @Test
+    void anotherProcessHoldingTheDefaultControlPlaneDoesNotLockOthersOut(@TempDir Path project) throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ControlPlaneHolder.class.getName(), project.toString())
+                .redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.equals("ready")) {
+                // start-up logging of the holder
+            }
+            assertThat(line).as("the holder process opened the control plane").isEqualTo("ready");
+            try (ControlPlane second = ControlPlane.open(ProjectConfig.load(project, name -> null).controlPlane())) {
+                assertThat(second.tenants().list()).containsExactly(ACME_TENANT);
+                second.tenants().upsert(ControlPlaneFixtures.BETA_TENANT);
+                assertThat(second.tenants().list()).hasSize(2);
+            }
+        }
+        finally {
+            holder.getOutputStream().close();
+            holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
     void rotationWithAKeyFileReplacesTheKeyAndKeepsEverySecret() throws Exception {
         Path keyFile = dir.resolve(".cairn/master.key");
         ControlPlaneSettings database = ControlPlaneSettings.of("jdbc:h2:file:" + dir.resolve("rotating"));
