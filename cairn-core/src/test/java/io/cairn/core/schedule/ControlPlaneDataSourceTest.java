@@ -30,12 +30,14 @@ class ControlPlaneDataSourceTest {
     void aConnectionLeftInATransactionComesBackRolledBackInAutoCommit() throws SQLException {
         ControlPlaneSettings settings = TestPostgres.newDatabase("pooled_reset");
         try (ControlPlaneDataSource dataSource = new ControlPlaneDataSource(settings, 1)) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE marks (id INTEGER)");
                 connection.setAutoCommit(false);
                 statement.execute("INSERT INTO marks VALUES (1)");
             }
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT count(*) FROM marks")) {
                 rows.next();
                 assertThat(connection.getAutoCommit()).isTrue();
