@@ -63,7 +63,8 @@ class ShopifyAuthTest {
             List<StreamSyncReport> reports = fixture.sync(source, new ShopifySourceFactory(), new SourceContext(store),
                     20, SyncListener.NONE);
 
-            assertThat(reports).hasSize(7).allSatisfy(report -> assertThat(report.error()).as(report.stream()).isNull());
+            assertThat(reports).hasSize(7)
+                    .allSatisfy(report -> assertThat(report.error()).as(report.stream()).isNull());
             assertThat(fixture.query("SELECT source_record_id FROM raw.shopify__orders")).containsExactly("450789469");
             assertThat(store.get(ACME, "shop", ShopifyAuth.NEEDS_REAUTHORISATION)).isEmpty();
         }
