@@ -1,6 +1,9 @@
 package io.cairn.bench;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 import io.cairn.core.config.ControlPlaneSettings;
 import io.cairn.core.controlplane.ControlPlane;
@@ -37,6 +41,8 @@ import io.cairn.core.schedule.ScheduleStatus;
 import io.cairn.core.schedule.ScheduleStore;
 import io.cairn.spi.TenantId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Scheduling overhead on a real control plane (H2 by default, {@code --db postgres} for an embedded PostgreSQL).
@@ -74,7 +80,15 @@ public final class ScheduleBenchmark {
         try (ControlPlane controlPlane = ControlPlane.open(settings, MasterKeys.of(MasterKey.of(new byte[32])))) {
             List<TenantId> ids = IntStream.rangeClosed(1, tenants)
                     .mapToObj(i -> TenantId.of(String.format(Locale.ROOT, "t%05d", i))).toList();
-            dispatch(new ControlPlaneDataSource(settings), ids, threads);
+            double unpooled = dispatch("a new connection per call (before)", unpooled(settings), ids,
+                    threads);
+            clearSchedules(settings);
+            double pooled;
+            try (ControlPlaneDataSource dataSource = new ControlPlaneDataSource(settings)) {
+                pooled = dispatch("ControlPlaneDataSource, pooled", dataSource, ids, threads);
+            }
+            System.out.printf(Locale.ROOT, "dispatch, pooled / a new connection per call: %.2fx%n",
+                    pooled / unpooled);
             execute(controlPlane, ids, sources, taskMillis, threads);
         }
         finally {
@@ -84,8 +98,11 @@ public final class ScheduleBenchmark {
         }
     }
 
-    /** One due round of per-tenant schedules through db-scheduler and the run guard, against a plain pool. */
-    private static void dispatch(ControlPlaneDataSource dataSource, List<TenantId> tenants, int threads)
+    /**
+     * One due round of per-tenant schedules through db-scheduler and the run guard, against a plain pool; returns
+     * the seconds of the round.
+     */
+    private static double dispatch(String label, DataSource dataSource, List<TenantId> tenants, int threads)
             throws Exception {
         ScheduleStore store = new ScheduleStore(dataSource, Clock.systemUTC());
         for (TenantId tenant : tenants) {
@@ -114,10 +131,21 @@ public final class ScheduleBenchmark {
             }
             double scheduled = BenchSupport.seconds(started);
             double plain = plainPool(tenants.size(), threads);
-            System.out.printf(Locale.ROOT, "dispatch of one due round: %d schedules in %.3f s (%.2f ms per run, "
-                    + "guard taken and freed each time); plain pool of %d threads, same no-ops: %.4f s; "
-                    + "ratio %.0fx%n", registered, scheduled, scheduled * 1000 / registered, threads, plain,
+            System.out.printf(Locale.ROOT, "dispatch of one due round (%s): %d schedules in %.3f s (%.2f ms per "
+                    + "run, guard taken and freed each time); plain pool of %d threads, same no-ops: %.4f s; "
+                    + "ratio %.0fx%n", label, registered, scheduled, scheduled * 1000 / registered, threads, plain,
                     scheduled / plain);
+            return scheduled;
+        }
+    }
+
+    /** Drops the schedules and executions of a round, so the next round starts from the same state. */
+    private static void clearSchedules(ControlPlaneSettings settings) throws SQLException {
+        try (Connection connection = unpooled(settings).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM scheduled_tasks");
+            statement.executeUpdate("DELETE FROM schedules");
+            statement.executeUpdate("DELETE FROM pipeline_locks");
         }
     }
 
@@ -171,6 +199,20 @@ public final class ScheduleBenchmark {
                         + "ratio %.2fx; overhead %.2f ms per task%n", count, taskMillis, threads,
                 result.run().status().key(), wall, taskSum / 1000.0, ideal, wall / ideal,
                 (wall - ideal) * 1000 * threads / count);
+    }
+
+    /** What the schedule tables used before {@link ControlPlaneDataSource} pooled: a new connection per call. */
+    private static DataSource unpooled(ControlPlaneSettings settings) {
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(settings.url());
+            postgres.setUser(settings.user());
+            postgres.setPassword(settings.password());
+            return postgres;
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(settings.url());
+        return h2;
     }
 
     /** A clock the benchmark moves: schedules are registered in the past, then time returns to now. */

@@ -34,7 +34,6 @@ import io.cairn.core.orchestrate.PipelineResult;
 import io.cairn.core.orchestrate.RunSettings;
 import io.cairn.core.orchestrate.RunStatus;
 import io.cairn.core.orchestrate.TaskRunRecord;
-import io.cairn.core.schedule.ControlPlaneDataSource;
 import io.cairn.core.schedule.RunGuard;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
@@ -104,8 +103,7 @@ final class PipelineCommand implements Runnable {
                             + "tenant (see cairn tenants list)", name, only);
                 }
                 PipelineProcessors processors = new PipelineProcessors(context, out, spec.commandLine().getErr());
-                RunGuard guard = new RunGuard(new ControlPlaneDataSource(context.config().controlPlane()),
-                        Clock.systemUTC(), LEASE);
+                RunGuard guard = new RunGuard(context.controlPlaneDataSource(), Clock.systemUTC(), LEASE);
                 String node = RunSettings.defaultNode();
                 List<TenantId> covered = only != null ? List.of(only) : processors.fleet().tenants();
                 Optional<RunGuard.Lease> lease = guard.tryAcquire(name, only == null, covered, node + "/cli@"

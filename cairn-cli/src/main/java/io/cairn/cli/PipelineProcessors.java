@@ -85,7 +85,7 @@ final class PipelineProcessors {
         SourceDefinition source = context.controlPlane().sources().find(task.tenant(), task.source())
                 .orElseThrow(() -> new CairnException(ErrorCode.NOT_FOUND, "Cannot sync tenant %s source %s: no "
                         + "such source", task.tenant(), task.source()));
-        SyncRun run = SyncRun.run(context, List.of(source), 1);
+        SyncRun run = SyncRun.inPipeline(context, source);
         List<String> problems = new ArrayList<>(run.failures());
         run.report().loads().stream().filter(LoadOutcome::failed)
                 .forEach(load -> problems.add("stream " + load.stream() + ": " + load.error()));

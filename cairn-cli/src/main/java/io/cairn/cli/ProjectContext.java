@@ -10,6 +10,7 @@ import io.cairn.core.config.TenantsFile;
 import io.cairn.core.controlplane.ControlPlane;
 import io.cairn.core.credentials.MasterKeys;
 import io.cairn.core.rawzone.RawZone;
+import io.cairn.core.schedule.ControlPlaneDataSource;
 import io.cairn.core.warehouse.Warehouses;
 import io.cairn.spi.warehouse.Warehouse;
 
@@ -23,6 +24,7 @@ final class ProjectContext implements AutoCloseable {
     private final ProjectConfig config;
     private ControlPlane controlPlane;
     private Warehouse warehouse;
+    private ControlPlaneDataSource dataSource;
 
     private ProjectContext(ProjectConfig config) {
         this.config = config;
@@ -61,6 +63,18 @@ final class ProjectContext implements AutoCloseable {
         return MasterKeys.forProject(config.projectDir().resolve(".cairn").resolve("master.key"), System::getenv);
     }
 
+    /**
+     * The pooled data source of the schedule tables and run guards ({@link ControlPlaneDataSource}), with the
+     * control plane opened first (migrated, and for an H2 file kept open). Closed with this context.
+     */
+    synchronized ControlPlaneDataSource controlPlaneDataSource() {
+        controlPlane();
+        if (dataSource == null) {
+            dataSource = new ControlPlaneDataSource(config.controlPlane());
+        }
+        return dataSource;
+    }
+
     synchronized Warehouse warehouse() {
         if (warehouse == null) {
             warehouse = Warehouses.open(config.warehouse());
@@ -70,6 +84,9 @@ final class ProjectContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
         if (warehouse != null) {
             warehouse.close();
         }

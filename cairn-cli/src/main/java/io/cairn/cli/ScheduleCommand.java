@@ -16,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import io.cairn.core.orchestrate.PipelineLoader;
-import io.cairn.core.schedule.ControlPlaneDataSource;
 import io.cairn.core.schedule.PipelineSchedule;
 import io.cairn.core.schedule.ScheduleEntry;
 import io.cairn.core.schedule.ScheduleStore;
@@ -37,8 +36,7 @@ final class ScheduleCommand implements Runnable {
     }
 
     static ScheduleStore store(ProjectContext context) {
-        context.controlPlane();
-        return new ScheduleStore(new ControlPlaneDataSource(context.config().controlPlane()), Clock.systemUTC());
+        return new ScheduleStore(context.controlPlaneDataSource(), Clock.systemUTC());
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Schedule a pipeline with a cron "

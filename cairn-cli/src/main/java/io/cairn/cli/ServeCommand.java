@@ -132,7 +132,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private AutoCloseable startScheduler(ProjectContext context, String name, PrintWriter out, PrintWriter err) {
-        ControlPlaneDataSource dataSource = new ControlPlaneDataSource(context.config().controlPlane());
+        // a connection per scheduler thread, plus its polling and the run guard's renewals
+        ControlPlaneDataSource dataSource = new ControlPlaneDataSource(context.config().controlPlane(),
+                Math.max(ControlPlaneDataSource.DEFAULT_MAX_CONNECTIONS, threads + 4));
         RunGuard guard = new RunGuard(dataSource, Clock.systemUTC(), Duration.ofMinutes(2));
         PipelineScheduler.Options options = new PipelineScheduler.Options(name, threads,
                 Duration.ofMillis(pollMillis), Duration.ofSeconds(Math.max(1, Math.min(30, pollMillis / 1000))));
@@ -142,7 +144,10 @@ final class ServeCommand implements Callable<Integer> {
                 Clock.systemUTC());
         scheduler.start();
         say(out, "Scheduler %s serving the schedules of %s; stop with Ctrl-C", name, context.config().projectDir());
-        return scheduler;
+        return () -> {
+            scheduler.close();
+            dataSource.close();
+        };
     }
 
     /** The HTTP API with the real processors behind its runs; closing stops the server, then the runs. */
@@ -156,8 +161,7 @@ final class ServeCommand implements Callable<Integer> {
                 metrics::recordTask, apiRuns, 16, Clock.systemUTC());
         CairnServer server = CairnServer.builder(context.controlPlane(), tenantData(context), launcher)
                 .settings(settings)
-                .schedules(new ScheduleStore(new ControlPlaneDataSource(context.config().controlPlane()),
-                        Clock.systemUTC()))
+                .schedules(new ScheduleStore(context.controlPlaneDataSource(), Clock.systemUTC()))
                 .metrics(metrics)
                 .offboarder(new DataOffboarder(new Offboarding(context.controlPlane(), context.warehouse(),
                         context.config().root(), context.config().projectDir())))

@@ -201,8 +201,7 @@ class PipelineCliTest {
         CliTest.Run refused;
         try (ProjectContext context = ProjectContext.open(dir)) {
             io.cairn.core.schedule.RunGuard guard = new io.cairn.core.schedule.RunGuard(
-                    new io.cairn.core.schedule.ControlPlaneDataSource(context.config().controlPlane()),
-                    java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(5));
+                    context.controlPlaneDataSource(), java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(5));
             try (io.cairn.core.schedule.RunGuard.Lease lease = guard.tryAcquire("marks", false,
                     List.of(io.cairn.spi.TenantId.of("acme")), "other-node").orElseThrow()) {
                 refused = cairn("pipeline", "run", "marks", "-p", dir.toString());

@@ -3,6 +3,7 @@ package io.cairn.connectors.quickbooks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.cairn.connectors.http.ApiClient;
 import io.cairn.connectors.http.ConcurrencyLimit;
@@ -65,6 +66,11 @@ public final class QuickBooksSourceFactory implements SourceFactory {
             });
         }
         return problems;
+    }
+
+    @Override
+    public Optional<String> reauthorisationKey() {
+        return Optional.of(QuickBooksAuth.REFRESH_TOKEN);
     }
 
     @Override

@@ -26,10 +26,12 @@ final class ShopifyClient {
 
     private final ShopifyConfig config;
     private final ApiClient api;
+    private final ShopifyAuth auth;
 
-    ShopifyClient(ShopifyConfig config, ApiClient api) {
+    ShopifyClient(ShopifyConfig config, ApiClient api, ShopifyAuth auth) {
         this.config = requireNonNull(config, "config is null");
         this.api = requireNonNull(api, "api is null");
+        this.auth = requireNonNull(auth, "auth is null");
     }
 
     /** One page: the records under the response's root key, and the next page's URL when there is one. */
@@ -49,12 +51,13 @@ final class ShopifyClient {
     }
 
     JsonNode getJson(URI uri) {
-        return api.sendJson(request(uri));
+        ApiRequest request = request(uri);
+        return api.parse(request, send(request));
     }
 
     Page page(URI uri, String rootKey) {
         ApiRequest request = request(uri);
-        ApiResponse response = api.send(request);
+        ApiResponse response = send(request);
         JsonNode records = api.parse(request, response).path(rootKey);
         if (!records.isArray()) {
             throw SourceException.permanent("Cannot read %s for %s: the response has no '%s' array",
@@ -84,7 +87,16 @@ final class ShopifyClient {
         }
     }
 
+    private ApiResponse send(ApiRequest request) {
+        try {
+            return api.send(request);
+        }
+        catch (SourceException e) {
+            throw auth.failure(e);
+        }
+    }
+
     private ApiRequest request(URI uri) {
-        return ApiRequest.get(uri, Map.of(TOKEN_HEADER, config.accessToken(), "Accept", "application/json"));
+        return ApiRequest.get(uri, Map.of(TOKEN_HEADER, auth.accessToken(), "Accept", "application/json"));
     }
 }

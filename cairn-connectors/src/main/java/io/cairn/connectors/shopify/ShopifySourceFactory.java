@@ -1,8 +1,10 @@
 package io.cairn.connectors.shopify;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.cairn.connectors.http.ApiClient;
 import io.cairn.connectors.http.Sleeper;
@@ -48,7 +50,7 @@ public final class ShopifySourceFactory implements SourceFactory {
             return problems;
         }
         ShopifyConfig shopify = ShopifyConfig.from(config);
-        ShopifyClient client = client(shopify);
+        ShopifyClient client = client(shopify, ShopifyAuth.forCheck(shopify, context.credentials()));
         try {
             client.getJson(client.url("shop", Map.of()));
         }
@@ -76,14 +78,20 @@ public final class ShopifySourceFactory implements SourceFactory {
                     config.tenant(), problems);
         }
         ShopifyConfig shopify = ShopifyConfig.from(config);
-        return new ShopifySource(shopify, client(shopify));
+        return new ShopifySource(shopify, client(shopify, ShopifyAuth.forSync(shopify, context.credentials(),
+                Clock.systemUTC())));
     }
 
-    private ShopifyClient client(ShopifyConfig config) {
+    @Override
+    public Optional<String> reauthorisationKey() {
+        return Optional.of(ShopifyAuth.ACCESS_TOKEN);
+    }
+
+    private ShopifyClient client(ShopifyConfig config, ShopifyAuth auth) {
         String key = "shopify/" + config.tenant() + "/" + config.shopUrl().getAuthority();
         TokenBucket limiter = TokenBucket.shared(key, config.requestsPerSecond(), 40);
         ApiClient api = new ApiClient(config.subject(), config.http(), limiter, sleeper,
                 new ShopifyThrottle(config.leakPerSecond(), sleeper));
-        return new ShopifyClient(config, api);
+        return new ShopifyClient(config, api, auth);
     }
 }

@@ -37,11 +37,19 @@ public final class ReauthAlerts {
         return "sync/" + source.name();
     }
 
+    /**
+     * The command that re-authorises the source: {@code cairn credentials set} of the credential its connector
+     * names ({@link io.cairn.spi.source.SourceFactory#reauthorisationKey()}).
+     */
+    public static String command(SourceDefinition source) {
+        String key = SourceFactories.find(source.type()).reauthorisationKey().orElse("<credential>");
+        return String.format("cairn credentials set %s %s %s", source.tenant(), source.name(), key);
+    }
+
     /** The source's grant was refused (now, or by an earlier sync); returns the alerts delivered. */
     public List<Alert> refused(SourceDefinition source, String runId, String reason) {
-        String detail = String.format("source %s of tenant %s needs re-authorisation (%s): store a new refresh token "
-                + "with `cairn credentials set %s %s refresh_token`", source.name(), source.tenant(), reason,
-                source.tenant(), source.name());
+        String detail = String.format("source %s of tenant %s needs re-authorisation (%s): store the new credential "
+                + "with `%s`", source.name(), source.tenant(), reason, command(source));
         return route(source, runId, Map.of(source.tenant(), List.of(detail)));
     }
 

@@ -21,18 +21,21 @@ class ScheduleStoreTest {
             ControlPlaneSettings.of("jdbc:h2:mem:schedule_store;DB_CLOSE_DELAY=-1");
 
     private ControlPlane controlPlane;
+    private ControlPlaneDataSource dataSource;
     private ScheduleStore store;
 
     @BeforeEach
     void open() {
         controlPlane = ControlPlane.open(DB);
-        store = new ScheduleStore(new ControlPlaneDataSource(DB),
+        dataSource = new ControlPlaneDataSource(DB);
+        store = new ScheduleStore(dataSource,
                 Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
     void close() {
         store.list().forEach(entry -> store.remove(entry.schedule().name()));
+        dataSource.close();
         controlPlane.close();
     }
 

@@ -48,6 +48,7 @@ abstract class SchedulerContractTest {
     @AfterEach
     void closeAll() {
         schedulers.forEach(PipelineScheduler::close);
+        dataSource.close();
         controlPlane.close();
     }
 

@@ -26,7 +26,8 @@ public final class ShopifyMockServer implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("^/admin/api/(\\d{4}-\\d{2})/([a-z_/0-9]+)\\.json$");
     private static final Pattern TRANSACTIONS = Pattern.compile("^orders/(\\d+)/transactions$");
 
-    private final String accessToken;
+    private volatile String accessToken;
+    private int reissued;
     private final Map<String, List<ObjectNode>> data = new HashMap<>();
     private final Map<String, List<ObjectNode>> transactions = new HashMap<>();
     private final Map<String, List<ObjectNode>> sorted = new HashMap<>();
@@ -40,6 +41,16 @@ public final class ShopifyMockServer implements AutoCloseable {
         this.accessToken = accessToken;
         this.bucket = new CallLimitBucket(40, leakPerSecond);
         this.http = new MockHttp(this::handle);
+    }
+
+    /**
+     * Revokes the access token, as a merchant uninstalling the app does: requests carrying it get Shopify's 401
+     * ({@code [API] Invalid API key or access token}). Returns the token issued when the app is installed again.
+     */
+    public synchronized String revokeAccessToken() {
+        reissued++;
+        accessToken = "shpat_mock_reissued_" + reissued;
+        return accessToken;
     }
 
     public URI baseUrl() {

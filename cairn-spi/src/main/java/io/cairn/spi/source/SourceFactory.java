@@ -1,6 +1,7 @@
 package io.cairn.spi.source;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates sources of one connector type; registered in {@code META-INF/services/io.cairn.spi.source.SourceFactory}
@@ -24,6 +25,15 @@ public interface SourceFactory {
      * Never throws for a bad configuration.
      */
     List<ConfigProblem> check(SourceConfig config, SourceContext context);
+
+    /**
+     * The credential a person stores again ({@code cairn credentials set <tenant> <source> <key>}) when the source
+     * refused its grant and failed with {@link SourceException.Kind#NEEDS_REAUTHORISATION}; empty (the default) when
+     * the connector never asks for re-authorisation.
+     */
+    default Optional<String> reauthorisationKey() {
+        return Optional.empty();
+    }
 
     /** Opens a source for reading; the caller closes it. Throws {@link SourceException} for a bad configuration. */
     Source open(SourceConfig config, SourceContext context);
