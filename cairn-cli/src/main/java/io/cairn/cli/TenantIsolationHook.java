@@ -26,10 +26,10 @@ import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
 /**
  * Keeps PostgreSQL tenant isolation current, for the shared schemas (shared tenants' readers) and for each dedicated
- * tenant's schemas (that tenant's reader only), around the commands that create relations: after landing (new raw
- * tables) and around model builds (every relation with {@code tenant_id}, including ones users add, gets row-level
- * security; PII masking follows the project's {@code pii} tags). Masking views are dropped before a build, since
- * they would stop it from replacing the tables they read, and created again after it. Does nothing on other engines.
+ * tenant's schemas (that tenant's reader only), around the commands that create relations outside the model engine:
+ * after landing (new raw tables) and before granting a reader login. Model builds secure what they built themselves
+ * (the engine calls {@code TenantScope.secureBuild}); before a build, masking views are dropped here, since they
+ * would stop it from replacing the tables they read. Does nothing on other engines.
  */
 final class TenantIsolationHook {
     private TenantIsolationHook() {}
@@ -47,7 +47,7 @@ final class TenantIsolationHook {
                 .orElse(0);
     }
 
-    /** After a build: secures every relation with tenant_id and masks the project's PII columns. */
+    /** As after a build, for every layout: secures every relation with tenant_id, masks the project's PII columns. */
     static Optional<IsolationReport> afterBuild(ProjectContext context, ModelEngine engine) {
         MaskedColumns masked = new MaskedColumns(PiiColumns.read(engine.project()).byRelation(engine.dag()));
         return postgres(context).map(warehouse -> withConnection(warehouse, connection -> applyAll(context,
@@ -90,14 +90,6 @@ final class TenantIsolationHook {
             total = total == null ? report : total.plus(report);
         }
         return total;
-    }
-
-    /** One line for the console. */
-    static String summary(IsolationReport report) {
-        return String.format("Tenant isolation: %d tables newly secured, %d policies, %d reader grants, %d masking "
-                        + "views created; %d relations withheld from readers", report.tablesSecured().size(),
-                report.policiesCreated().size(), report.readerGrants().size(), report.maskingViews().size(),
-                report.withheld().size());
     }
 
     private static Optional<PostgresWarehouse> postgres(ProjectContext context) {
