@@ -129,7 +129,7 @@ final class ModelRun {
         RunResult result;
         try {
             if (builds) {
-                TenantIsolationHook.beforeBuild(context);
+                TenantIsolationHook.beforeBuild(context, layout);
             }
             // The engine ends every build by securing what it built (TenantScope.secureBuild).
             result = engine.execute(command, selection, run);
