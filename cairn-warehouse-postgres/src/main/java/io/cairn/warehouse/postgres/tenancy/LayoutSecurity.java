@@ -14,6 +14,8 @@ import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 import io.cairn.warehouse.postgres.PostgresDialect;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Tenant isolation per layout, a layout being named by its schema prefix: {@code ""} for the shared schemas (granted
  * to every tenant reader through {@value TenantRoles#READERS}), {@code <tenant>_} for a dedicated tenant's (granted to
@@ -27,7 +29,7 @@ public final class LayoutSecurity {
 
     /** @param shared the shared layout; a dedicated tenant's is this one prefixed */
     public LayoutSecurity(IsolationLayout shared) {
-        this.shared = java.util.Objects.requireNonNull(shared, "shared is null");
+        this.shared = requireNonNull(shared, "shared is null");
     }
 
     /** The isolation layout with {@code schemaPrefix}; refuses a prefix that is neither {@code ""} nor a tenant's. */
@@ -86,7 +88,7 @@ public final class LayoutSecurity {
 
     /** The dedicated tenant a schema prefix names, or empty for the shared layout's {@code ""}. */
     static Optional<TenantId> tenantOf(String schemaPrefix) {
-        if (java.util.Objects.requireNonNull(schemaPrefix, "schemaPrefix is null").isEmpty()) {
+        if (requireNonNull(schemaPrefix, "schemaPrefix is null").isEmpty()) {
             return Optional.empty();
         }
         String tenant = schemaPrefix.substring(0, schemaPrefix.length() - 1);
