@@ -26,7 +26,6 @@ import io.cairn.core.model.graph.ResourceType;
 import io.cairn.core.serving.TenantPublishing;
 import io.cairn.models.DataQuality;
 import io.cairn.models.DataQualityReport;
-import io.cairn.models.DqResultsTable;
 import io.cairn.models.DqStatus;
 import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.models.PlatformInputs;
@@ -130,33 +129,23 @@ final class ModelRun {
         RunResult result;
         try {
             if (builds) {
-                TenantIsolationHook.beforeBuild(context);
+                TenantIsolationHook.beforeBuild(context, layout);
             }
+            // The engine ends every build by securing what it built (TenantScope.secureBuild).
             result = engine.execute(command, selection, run);
         }
         catch (RuntimeException e) {
             recorder.fail(e.getMessage());
-            if (builds) {
-                try {
-                    TenantIsolationHook.afterBuild(context, engine);
-                }
-                catch (RuntimeException hook) {
-                    e.addSuppressed(hook);
-                }
-            }
             throw e;
-        }
-        if (builds) {
-            TenantIsolationHook.afterBuild(context, engine)
-                    .ifPresent(report -> out.println(TenantIsolationHook.summary(report)));
         }
         recorder.finish(result);
         footer(result);
-        if (bundled && !layout.dedicated() && (command == Command.BUILD || command == Command.TEST)) {
-            DataQualityReport quality = new DataQuality(context.warehouse(), Clock.systemUTC())
-                    .record(engine, result, recorder.runId());
+        if (bundled && (command == Command.BUILD || command == Command.TEST)) {
+            // A dedicated tenant's results go to its own <tenant>_ops, where its tenant connection reads them.
+            DataQuality dataQuality = new DataQuality(context.warehouse(), Clock.systemUTC(), layout);
+            DataQualityReport quality = dataQuality.record(engine, result, recorder.runId());
             out.printf("Data quality: %d checks recorded in %s: %d pass, %d warn, %d fail%n",
-                    quality.results().size(), DqResultsTable.TABLE, quality.count(DqStatus.PASS),
+                    quality.results().size(), dataQuality.resultsTable(), quality.count(DqStatus.PASS),
                     quality.count(DqStatus.WARN), quality.count(DqStatus.FAIL));
         }
         if (command == Command.BUILD || command == Command.RUN || command == Command.TEST) {

@@ -17,19 +17,21 @@ import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
+import io.cairn.warehouse.postgres.PostgresTenantScope;
 import io.cairn.warehouse.postgres.PostgresWarehouse;
 import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
 import io.cairn.warehouse.postgres.tenancy.IsolationReport;
+import io.cairn.warehouse.postgres.tenancy.LayoutSecurity;
 import io.cairn.warehouse.postgres.tenancy.MaskedColumns;
 import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
 import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
 /**
  * Keeps PostgreSQL tenant isolation current, for the shared schemas (shared tenants' readers) and for each dedicated
- * tenant's schemas (that tenant's reader only), around the commands that create relations: after landing (new raw
- * tables) and around model builds (every relation with {@code tenant_id}, including ones users add, gets row-level
- * security; PII masking follows the project's {@code pii} tags). Masking views are dropped before a build, since
- * they would stop it from replacing the tables they read, and created again after it. Does nothing on other engines.
+ * tenant's schemas (that tenant's reader only), around the commands that create relations outside the model engine:
+ * after landing (new raw tables) and before granting a reader login. Model builds secure what they built themselves
+ * (the engine calls {@code TenantScope.secureBuild}); before a build, the masking views of the layout it builds are
+ * dropped here, since they would stop it from replacing the tables they read. Does nothing on other engines.
  */
 final class TenantIsolationHook {
     private TenantIsolationHook() {}
@@ -40,14 +42,17 @@ final class TenantIsolationHook {
                 (security, tenants) -> security.apply(connection, tenants))));
     }
 
-    /** Before a build: drops the masking views; returns how many (0 on other engines). */
-    static int beforeBuild(ProjectContext context) {
-        return postgres(context).map(warehouse -> withConnection(warehouse, connection -> layouts(context).keySet()
-                .stream().mapToInt(layout -> new RowLevelSecurity(layout).dropMaskingViews(connection)).sum()))
-                .orElse(0);
+    /**
+     * Before a build of one layout: drops that layout's masking views (the build's {@code secureBuild} creates them
+     * again; other layouts keep theirs); returns how many (0 on other engines).
+     */
+    static int beforeBuild(ProjectContext context, TenantLayout built) {
+        IsolationLayout layout = new LayoutSecurity(PostgresTenantScope.LAYOUT).layout(built.prefix());
+        return postgres(context).map(warehouse -> withConnection(warehouse, connection ->
+                new RowLevelSecurity(layout).dropMaskingViews(connection))).orElse(0);
     }
 
-    /** After a build: secures every relation with tenant_id and masks the project's PII columns. */
+    /** As after a build, for every layout: secures every relation with tenant_id, masks the project's PII columns. */
     static Optional<IsolationReport> afterBuild(ProjectContext context, ModelEngine engine) {
         MaskedColumns masked = new MaskedColumns(PiiColumns.read(engine.project()).byRelation(engine.dag()));
         return postgres(context).map(warehouse -> withConnection(warehouse, connection -> applyAll(context,
@@ -90,14 +95,6 @@ final class TenantIsolationHook {
             total = total == null ? report : total.plus(report);
         }
         return total;
-    }
-
-    /** One line for the console. */
-    static String summary(IsolationReport report) {
-        return String.format("Tenant isolation: %d tables newly secured, %d policies, %d reader grants, %d masking "
-                        + "views created; %d relations withheld from readers", report.tablesSecured().size(),
-                report.policiesCreated().size(), report.readerGrants().size(), report.maskingViews().size(),
-                report.withheld().size());
     }
 
     private static Optional<PostgresWarehouse> postgres(ProjectContext context) {

@@ -81,6 +81,42 @@ class PostgresModelCliTest {
         assertThat(query(database, "select reporting_currency from staging.stg_platform__tenants")).isEqualTo("USD");
     }
 
+    @Test
+    void aPipelineBuildLeavesNoTableWithTenantIdUnsecuredInEitherLayout(@TempDir Path dir) throws Exception {
+        String database = newDatabase();
+        writeConfig(dir, database, "");
+        for (String tenancy : List.of("shared", "dedicated")) {
+            String tenant = tenancy.equals("shared") ? "acme" : "initech";
+            CliTest.Run add = cairn("tenants", "add", tenant, "-p", dir.toString(), "--name", tenant, "--timezone",
+                    "UTC", "--currency", "USD", "--tenancy", tenancy);
+            assertThat(add.exit()).as(add.err()).isZero();
+        }
+        Files.createDirectories(dir.resolve("pipelines"));
+        Files.writeString(dir.resolve("pipelines/nightly.yml"), "steps:\n  - name: build\n    processor: build\n");
+
+        for (int run = 1; run <= 2; run++) {
+            CliTest.Run pipeline = cairn("pipeline", "run", "nightly", "-p", dir.toString());
+            assertThat(pipeline.exit()).as("run %d: %s%s", run, pipeline.out(), pipeline.err()).isZero();
+        }
+
+        assertThat(query(database, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where c.relkind = 'r' and n.nspname in ('marts', 'initech_marts') and c.relrowsecurity "
+                + "and c.relforcerowsecurity")).as("secured marts of both layouts").isNotEqualTo("0");
+        assertThat(query(database, "select string_agg(n.nspname || '.' || c.relname, ', ') from pg_class c "
+                + "join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid "
+                + "and a.attname = 'tenant_id' and not a.attisdropped where c.relkind in ('r', 'p') "
+                + "and n.nspname ~ '^(initech_)?(raw|staging|intermediate|marts|ops)$' and not (c.relrowsecurity "
+                + "and c.relforcerowsecurity and 2 = (select count(*) from pg_policy p where p.polrelid = c.oid "
+                + "and p.polname in ('cairn_pipeline', 'cairn_tenant_reader')))"))
+                .as("tables with tenant_id swapped in by the second run, without forced RLS and both policies")
+                .isNull();
+        assertThat(query(database, "select string_agg(distinct schemaname, ',' order by schemaname) from pg_views "
+                + "where schemaname like '%marts_masked'")).as("PII masking views of both layouts")
+                .isEqualTo("initech_marts_masked,marts_masked");
+        assertThat(query(database, "select count(*) from initech_ops.dq_results where tenant_id = 'initech'"))
+                .as("the dedicated tenant's quality results in its own ops schema").isNotEqualTo("0");
+    }
+
     private void writeConfig(Path dir, String database, String extra) throws IOException {
         Files.writeString(dir.resolve("cairn.yml"), "warehouse:\n  type: postgres\n  url: " + url(database) + "\n"
                 + "  user: postgres\n" + extra);

@@ -17,6 +17,7 @@ import org.slf4j.MDC;
 import io.cairn.core.model.ModelEngine;
 import io.cairn.core.model.NodeStatus;
 import io.cairn.core.model.RunResult;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.warehouse.Warehouse;
@@ -40,18 +41,34 @@ public final class DataQuality {
 
     private final Warehouse warehouse;
     private final Clock clock;
+    private final TenantLayout layout;
 
+    /** The data quality of the shared layout. */
     public DataQuality(Warehouse warehouse, Clock clock) {
-        this.warehouse = requireNonNull(warehouse, "warehouse is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this(warehouse, clock, TenantLayout.SHARED);
     }
 
-    /** Evaluates the run's checks and appends them to {@code ops.dq_results}. */
+    /**
+     * The data quality of one layout's build: read from its own schemas and recorded in its own
+     * {@code <tenant>_ops.dq_results} for a dedicated tenant, where that tenant's connection reads them.
+     */
+    public DataQuality(Warehouse warehouse, Clock clock, TenantLayout layout) {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    /** The table results are recorded in: {@code ops.dq_results} or {@code <tenant>_ops.dq_results}. */
+    public String resultsTable() {
+        return DqResultsTable.table(layout.schema(DqResultsTable.SCHEMA));
+    }
+
+    /** Evaluates the run's checks and appends them to {@link #resultsTable}. */
     public DataQualityReport record(ModelEngine engine, RunResult result, String runId) {
         MDC.put("run", runId);
         try {
             DataQualityReport report = evaluate(engine, result, runId);
-            DqResultsTable.append(warehouse, report.results());
+            DqResultsTable.append(warehouse, layout.schema(DqResultsTable.SCHEMA), report.results());
             LOG.info("Recorded {} data-quality results of run {}: {} pass, {} warn, {} fail",
                     report.results().size(), runId, report.count(DqStatus.PASS), report.count(DqStatus.WARN),
                     report.count(DqStatus.FAIL));
@@ -68,12 +85,12 @@ public final class DataQuality {
         List<DqResult> rows = new ArrayList<>(new TestChecks(warehouse, engine.dag(), tenants(), runId, now)
                 .rows(result));
         Map<String, Object> vars = engine.project().config().projectVars();
-        rows.addAll(new FreshnessChecks(warehouse, runId, now).rows(engine.dag().nodes().values(),
+        rows.addAll(new FreshnessChecks(warehouse, layout, runId, now).rows(engine.dag().nodes().values(),
                 activityLimit(vars.get(ACTIVITY_HOURS_VAR)), activityStreams(vars.get(ACTIVITY_STREAMS_VAR))));
         boolean modelChecksBuilt = result.result(ModelChecks.MODEL)
                 .map(r -> r.status() == NodeStatus.SUCCESS).orElse(false);
         if (modelChecksBuilt) {
-            rows.addAll(ModelChecks.rows(warehouse, runId, now));
+            rows.addAll(ModelChecks.rows(warehouse, layout.schema("ops"), runId, now));
         }
         else {
             LOG.warn("Run {} did not build {}: reconciliation, anomaly, late-record and schema-drift checks are "
@@ -86,12 +103,12 @@ public final class DataQuality {
     private List<String> tenants() {
         Set<String> tenants = new LinkedHashSet<>();
         try {
-            if (WarehouseRows.exists(warehouse, "cairn", "tenants")) {
-                WarehouseRows.query(warehouse, "SELECT tenant_id FROM cairn.tenants ORDER BY tenant_id")
-                        .forEach(row -> tenants.add((String) row.get("tenant_id")));
+            if (WarehouseRows.exists(warehouse, layout.schema("cairn"), "tenants")) {
+                WarehouseRows.query(warehouse, "SELECT tenant_id FROM " + layout.schema("cairn")
+                        + ".tenants ORDER BY tenant_id").forEach(row -> tenants.add((String) row.get("tenant_id")));
             }
-            if (WarehouseRows.exists(warehouse, "ops", "dq_stream_loads")) {
-                WarehouseRows.query(warehouse, "SELECT DISTINCT tenant_id FROM " + FreshnessChecks.LOADS
+            if (WarehouseRows.exists(warehouse, layout.schema("ops"), FreshnessChecks.LOADS_TABLE)) {
+                WarehouseRows.query(warehouse, "SELECT DISTINCT tenant_id FROM " + FreshnessChecks.loads(layout)
                         + " ORDER BY tenant_id").forEach(row -> tenants.add((String) row.get("tenant_id")));
             }
         }

@@ -15,11 +15,16 @@ import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.warehouse.Warehouse;
 
-/** The warehouse table {@code ops.dq_results}: append-only, one row per check, relation, tenant and run. */
+/**
+ * The warehouse table {@code ops.dq_results} ({@code <tenant>_ops.dq_results} for a dedicated tenant's layout, where
+ * its tenant connection reads it): append-only, one row per check, relation, tenant and run.
+ */
 public final class DqResultsTable {
-    public static final String TABLE = "ops.dq_results";
+    public static final String SCHEMA = "ops";
+    public static final String NAME = "dq_results";
+    public static final String TABLE = SCHEMA + "." + NAME;
 
-    static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id VARCHAR NOT NULL, "
+    private static final String COLUMN_DDL = " (run_id VARCHAR NOT NULL, "
             + "checked_at TIMESTAMPTZ NOT NULL, check_name VARCHAR NOT NULL, model VARCHAR NOT NULL, tenant_id VARCHAR, "
             + "status VARCHAR NOT NULL, severity VARCHAR NOT NULL, observed_value DECIMAL(20, 4), "
             + "threshold DECIMAL(20, 4), details VARCHAR)";
@@ -29,16 +34,27 @@ public final class DqResultsTable {
 
     private DqResultsTable() {}
 
+    /** The table in the ops schema {@code opsSchema} ({@code ops} or {@code <tenant>_ops}). */
+    public static String table(String opsSchema) {
+        return opsSchema + "." + NAME;
+    }
+
     /** Creates {@code ops.dq_results} when missing and appends the rows in one transaction. */
     public static void append(Warehouse warehouse, List<DqResult> rows) {
+        append(warehouse, SCHEMA, rows);
+    }
+
+    /** Creates {@code <opsSchema>.dq_results} when missing and appends the rows in one transaction. */
+    public static void append(Warehouse warehouse, String opsSchema, List<DqResult> rows) {
+        String table = table(opsSchema);
         try (Connection connection = warehouse.connect()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS ops");
-                statement.execute(DDL);
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + opsSchema);
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + COLUMN_DDL);
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (DqResult row : rows) {
                     insert.setString(1, row.runId());
                     insert.setObject(2, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
@@ -57,14 +73,20 @@ public final class DqResultsTable {
             connection.commit();
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot append %d rows to %s: %s", rows.size(), TABLE,
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot append %d rows to %s: %s", rows.size(), table,
                     e.getMessage());
         }
     }
 
     /** The rows one run recorded, ordered by tenant, check and relation. */
     public static List<DqResult> read(Warehouse warehouse, String runId) {
-        String sql = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE run_id = ? "
+        return read(warehouse, SCHEMA, runId);
+    }
+
+    /** The rows one run recorded in {@code <opsSchema>.dq_results}, ordered by tenant, check and relation. */
+    public static List<DqResult> read(Warehouse warehouse, String opsSchema, String runId) {
+        String table = table(opsSchema);
+        String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE run_id = ? "
                 + "ORDER BY tenant_id NULLS FIRST, check_name, model";
         try (Connection connection = warehouse.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -80,7 +102,7 @@ public final class DqResultsTable {
             return rows;
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read %s of run %s: %s", TABLE, runId,
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read %s of run %s: %s", table, runId,
                     e.getMessage());
         }
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import io.cairn.core.model.graph.Node;
 import io.cairn.core.model.graph.ResourceType;
 import io.cairn.core.model.project.Freshness;
+import io.cairn.core.tenancy.TenantLayout;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.warehouse.Warehouse;
@@ -28,22 +29,30 @@ import io.cairn.spi.warehouse.Warehouse;
  * only warns (a source can be quiet for good reasons).
  */
 final class FreshnessChecks {
-    static final String LOADS = "ops.dq_stream_loads";
+    static final String LOADS_TABLE = "dq_stream_loads";
 
     private final Warehouse warehouse;
+    private final TenantLayout layout;
     private final String runId;
     private final Instant now;
 
-    FreshnessChecks(Warehouse warehouse, String runId, Instant now) {
+    /** Checks the load profiles of {@code layout} ({@code <ops>.dq_stream_loads}) against its raw sources. */
+    FreshnessChecks(Warehouse warehouse, TenantLayout layout, String runId, Instant now) {
         this.warehouse = warehouse;
+        this.layout = layout;
         this.runId = runId;
         this.now = now;
+    }
+
+    /** The load profiles of a layout. */
+    static String loads(TenantLayout layout) {
+        return layout.schema("ops") + "." + LOADS_TABLE;
     }
 
     List<DqResult> rows(Collection<Node> nodes, Duration activityLimit, Set<String> activityStreams) {
         List<DqResult> rows = new ArrayList<>();
         for (Map<String, Object> stream : newestLoads()) {
-            String relation = "raw." + stream.get("source_system") + "__" + stream.get("stream");
+            String relation = layout.rawSchema() + "." + stream.get("source_system") + "__" + stream.get("stream");
             Freshness rule = rule(nodes, relation);
             String tenant = (String) stream.get("tenant_id");
             Instant loaded = instant(stream.get("last_loaded_at"));
@@ -81,15 +90,15 @@ final class FreshnessChecks {
 
     private List<Map<String, Object>> newestLoads() {
         try {
-            if (!WarehouseRows.exists(warehouse, "ops", "dq_stream_loads")) {
+            if (!WarehouseRows.exists(warehouse, layout.schema("ops"), LOADS_TABLE)) {
                 return List.of();
             }
             return WarehouseRows.query(warehouse, "SELECT tenant_id, source_system, stream, "
-                    + "max(loaded_at) AS last_loaded_at, max(max_source_updated_at) AS last_changed_at FROM " + LOADS
+                    + "max(loaded_at) AS last_loaded_at, max(max_source_updated_at) AS last_changed_at FROM " + loads(layout)
                     + " GROUP BY tenant_id, source_system, stream ORDER BY tenant_id, source_system, stream");
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot check source freshness from %s: %s", LOADS,
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot check source freshness from %s: %s", loads(layout),
                     e.getMessage());
         }
     }

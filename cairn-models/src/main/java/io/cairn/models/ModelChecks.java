@@ -17,15 +17,16 @@ import io.cairn.spi.warehouse.Warehouse;
  */
 final class ModelChecks {
     static final String MODEL = "dq_check_results";
-    static final String RELATION = "ops." + MODEL;
 
     private ModelChecks() {}
 
-    static List<DqResult> rows(Warehouse warehouse, String runId, Instant now) {
+    /** The checks in {@code <opsSchema>.dq_check_results}, as the layout's build computed them. */
+    static List<DqResult> rows(Warehouse warehouse, String opsSchema, String runId, Instant now) {
+        String relation = opsSchema + "." + MODEL;
         List<DqResult> rows = new ArrayList<>();
         try {
             for (Map<String, Object> row : WarehouseRows.query(warehouse, "SELECT check_name, model, tenant_id, "
-                    + "status, severity, observed_value, threshold, details FROM " + RELATION
+                    + "status, severity, observed_value, threshold, details FROM " + relation
                     + " ORDER BY tenant_id, check_name, model")) {
                 rows.add(new DqResult(runId, now, (String) row.get("check_name"), (String) row.get("model"),
                         (String) row.get("tenant_id"), DqStatus.of((String) row.get("status")),
@@ -34,7 +35,7 @@ final class ModelChecks {
             }
         }
         catch (SQLException e) {
-            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read the model checks in %s: %s", RELATION,
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot read the model checks in %s: %s", relation,
                     e.getMessage());
         }
         return rows;

@@ -31,13 +31,16 @@ public final class ModelEngine {
     private final Dag dag;
     private final Compiler compiler;
     private final TenantGuard guard;
+    private final BuildSecuring securing;
 
-    private ModelEngine(Project project, EngineOptions options, Dag dag, Compiler compiler, TenantGuard guard) {
+    private ModelEngine(Project project, EngineOptions options, Dag dag, Compiler compiler, TenantGuard guard,
+            BuildSecuring securing) {
         this.project = project;
         this.options = options;
         this.dag = dag;
         this.compiler = compiler;
         this.guard = guard;
+        this.securing = securing;
     }
 
     /** Loads and parses the project in {@code projectDir}; throws {@code CairnException} naming file and line. */
@@ -53,7 +56,8 @@ public final class ModelEngine {
         Compiler compiler = new Compiler(project, dag, renderer, options.warehouse().dialect(), graph.parsedSql());
         LOG.info("Loaded project {}: {} nodes in {} ms", project.name(), dag.nodes().size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new ModelEngine(project, options, dag, compiler, TenantGuard.fromVars(vars));
+        return new ModelEngine(project, options, dag, compiler, TenantGuard.fromVars(vars),
+                new BuildSecuring(options.warehouse(), project, dag, vars));
     }
 
     public RunResult build(Selection selection, RunOptions run) {
@@ -90,12 +94,17 @@ public final class ModelEngine {
         return out;
     }
 
-    /** Runs a command; results are also written to {@code target/run_results.json} and the manifest. */
+    /**
+     * Runs a command; results are also written to {@code target/run_results.json} and the manifest. A command that
+     * builds relations (build, run, seed) ends by having the warehouse's tenant scope secure them
+     * ({@link io.cairn.spi.warehouse.TenantScope#secureBuild}); a failure to secure them fails the command.
+     */
     public RunResult execute(Command command, Selection selection, RunOptions run) {
         Execution execution = new Execution(project, options.warehouse(), dag, compiler, guard, run);
         RunResult result = execution.run(command, selection);
         writeManifest(run, result.invocationId());
         execution.writeRunResults(result, targetDir(run));
+        securing.afterCommand(command);
         return result;
     }
 

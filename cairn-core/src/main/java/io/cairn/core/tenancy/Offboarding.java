@@ -114,15 +114,7 @@ public final class Offboarding {
 
     /** The warehouse's tenant scope, or empty on an engine without one (nothing of a tenant's access to drop). */
     private Optional<TenantScope> scope() {
-        try {
-            return Optional.of(warehouse.tenantScope());
-        }
-        catch (CairnException e) {
-            if (e.code() == ErrorCode.UNSUPPORTED) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return TenantScopes.of(warehouse);
     }
 
     private List<String> dedicatedSchemas(TenantId tenant) {

@@ -83,14 +83,25 @@ public final class TenantMove {
         controlPlane.tenants().upsert(new Tenant(tenant, current.name(), target, current.timezone(),
                 current.currency(), current.createdAt()));
         LOG.info("Tenant {} is now {}; removing its copy in the {} layout", tenant, target.id(), from);
-        return new MoveReport(tenant, current.tenancy(), target, copied, verified, removeCopy(from, tenant), false);
+        LayoutRemoval removed = removeCopy(from, tenant);
+        relocateAccess(tenant, to);
+        return new MoveReport(tenant, current.tenancy(), target, copied, verified, removed, false);
     }
 
     /** The tenant already has the target tenancy: remove what a move interrupted after its flip left behind. */
     private MoveReport finish(Tenant current) {
         Tenancy other = current.tenancy() == Tenancy.SHARED ? Tenancy.DEDICATED : Tenancy.SHARED;
         LayoutRemoval removed = removeCopy(TenantLayout.of(current.id(), other), current.id());
+        relocateAccess(current.id(), TenantLayout.of(current.id(), current.tenancy()));
         return new MoveReport(current.id(), other, current.tenancy(), Map.of(), Map.of(), removed, true);
+    }
+
+    /**
+     * Once the old copy is gone, the tenant's reader reads the new layout and nothing else (the build of the new
+     * layout already secured its relations; see {@link io.cairn.spi.warehouse.TenantScope#relocate}).
+     */
+    private void relocateAccess(TenantId tenant, TenantLayout to) {
+        TenantScopes.of(warehouse).ifPresent(scope -> scope.relocate(tenant, to.prefix()));
     }
 
     /** The tenant directory of the new layout's build: the tenant alone, or every shared tenant and the tenant. */

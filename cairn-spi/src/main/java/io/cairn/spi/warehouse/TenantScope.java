@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.cairn.spi.CairnException;
@@ -29,6 +31,30 @@ public interface TenantScope {
      * Call it after every model build.
      */
     void publish(Collection<TenantId> tenants);
+
+    /**
+     * Secures what a model build created or replaced in one layout before tenant readers may see it. The model
+     * engine calls it at the end of every command that builds relations (build, run, seed), whatever started it (the
+     * CLI, a pipeline step, an API-triggered or scheduled run, a tenant move), so no build path leaves a relation
+     * without its engine's isolation. PostgreSQL: row-level security, both policies and reader grants on every
+     * relation with {@code tenant_id} in the layout's schemas (a table swapped in by a build has none), with
+     * {@code piiColumns} masked. Does nothing by default (DuckDB serves per-tenant copies written by
+     * {@link #publish}).
+     *
+     * @param schemaPrefix the layout built: {@code ""} for the shared schemas, {@code <tenant>_} for a dedicated
+     *         tenant's (refused otherwise)
+     * @param piiColumns PII column names by relation ({@code schema.table}) as the build named them
+     */
+    default void secureBuild(String schemaPrefix, Map<String, Set<String>> piiColumns) {
+    }
+
+    /**
+     * Brings a tenant's access in line with the layout its data was just moved to ({@code schemaPrefix} as for
+     * {@link #locate}), once the old copy is gone: its reader reads the new layout and nothing else. Called by
+     * the tenant move after its flip. Does nothing by default.
+     */
+    default void relocate(TenantId tenant, String schemaPrefix) {
+    }
 
     /**
      * A new read-only connection that sees only {@code tenant}'s published data; the caller closes it. Publishes

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,9 @@ import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
 import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.warehouse.postgres.tenancy.IsolationLayout;
+import io.cairn.warehouse.postgres.tenancy.IsolationReport;
+import io.cairn.warehouse.postgres.tenancy.LayoutSecurity;
+import io.cairn.warehouse.postgres.tenancy.MaskedColumns;
 import io.cairn.warehouse.postgres.tenancy.RowLevelSecurity;
 import io.cairn.warehouse.postgres.tenancy.TenantRoles;
 
@@ -58,6 +62,7 @@ public final class PostgresTenantScope implements TenantScope {
     public static final IsolationLayout LAYOUT = new IsolationLayout(IsolationLayout.DEFAULT.rawSchema(),
             List.of("staging", "intermediate", MARTS_SCHEMA, OPS_SCHEMA), List.of(MARTS_SCHEMA, OPS_SCHEMA));
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTenantScope.class);
+    private static final LayoutSecurity LAYOUTS = new LayoutSecurity(LAYOUT);
 
     private final PostgresWarehouse warehouse;
     private final byte[] passwordKey;
@@ -127,8 +132,7 @@ public final class PostgresTenantScope implements TenantScope {
             List<TenantId> shared = tenants.stream().filter(tenant -> prefix(tenant).isEmpty()).toList();
             new RowLevelSecurity(LAYOUT).apply(connection, shared);
             for (TenantId tenant : tenants.stream().filter(tenant -> !prefix(tenant).isEmpty()).toList()) {
-                new RowLevelSecurity(LAYOUT.prefixed(prefix(tenant), TenantRoles.reader(tenant)))
-                        .apply(connection, List.of(tenant));
+                new RowLevelSecurity(LAYOUTS.layout(prefix(tenant))).apply(connection, List.of(tenant));
             }
             for (TenantId tenant : tenants) {
                 prepareLogin(connection, tenant);
@@ -137,6 +141,36 @@ public final class PostgresTenantScope implements TenantScope {
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot publish the data of tenants %s: %s", tenants,
                     e.getMessage());
+        }
+    }
+
+    /**
+     * Secures the layout a model build wrote: {@link #LAYOUT}, or its {@code <tenant>_} copy granted to the tenant's
+     * reader alone, with the project's PII columns masked.
+     */
+    @Override
+    public void secureBuild(String schemaPrefix, Map<String, Set<String>> piiColumns) {
+        try (Connection connection = warehouse.connect()) {
+            IsolationReport report = LAYOUTS.secureBuild(connection, schemaPrefix, new MaskedColumns(piiColumns));
+            LOG.info("Secured the build of layout '{}': {} tables newly secured, {} reader grants, {} masking views; "
+                    + "{} relations withheld", schemaPrefix, report.tablesSecured().size(),
+                    report.readerGrants().size(), report.maskingViews().size(), report.withheld().size());
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot secure the build of the layout with schema "
+                    + "prefix '%s': %s", schemaPrefix, e.getMessage());
+        }
+    }
+
+    /** Grants the tenant's reader its new layout alone (see {@link LayoutSecurity#relocate}). */
+    @Override
+    public void relocate(TenantId tenant, String schemaPrefix) {
+        try (Connection connection = warehouse.connect()) {
+            LAYOUTS.relocate(connection, tenant, schemaPrefix);
+        }
+        catch (SQLException e) {
+            throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot move the access of tenant %s to the layout "
+                    + "with schema prefix '%s': %s", tenant, schemaPrefix, e.getMessage());
         }
     }
 

@@ -47,14 +47,30 @@ public final class ReaderLogins {
             connection.unwrap(PGConnection.class).alterUserPassword(role, password.clone(), "scram-sha-256");
             Sql.execute(connection, (pii ? "GRANT " : "REVOKE ") + DIALECT.quote(TenantRoles.pii(tenant))
                     + (pii ? " TO " : " FROM ") + quoted);
-            Sql.execute(connection, "ALTER ROLE " + quoted + " SET search_path = " + String.join(", ",
-                    schemas(layout).stream().map(DIALECT::quote).toList()));
+            pointAt(connection, tenant, layout);
             LOG.info("Reader login {} granted for tenant {} ({})", role, tenant, pii ? "with PII" : "PII masked");
             return role;
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot grant a reader login to tenant %s: %s", tenant,
                     e.getMessage());
+        }
+    }
+
+    /** Sets the {@code search_path} of the tenant's reader role to {@link #schemas} of {@code layout}. */
+    static void pointAt(Connection connection, TenantId tenant, IsolationLayout layout) throws SQLException {
+        Sql.execute(connection, "ALTER ROLE " + DIALECT.quote(TenantRoles.reader(tenant)) + " SET search_path = "
+                + String.join(", ", schemas(layout).stream().map(DIALECT::quote).toList()));
+    }
+
+    /** Whether the tenant's reader role may log in (it was granted a reader login). */
+    static boolean canLogin(Connection connection, TenantId tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT rolcanlogin FROM pg_roles WHERE rolname = ?")) {
+            statement.setString(1, TenantRoles.reader(tenant));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

@@ -46,6 +46,9 @@ public final class RowLevelSecurity {
     private static final int LOCK_CLASS = 0x43414952;
     private static final int LOCK_KEY = 0x524c53;
     private static final int SECURITY_INVOKER_VERSION = 150000;
+    /** SQLSTATE deadlock_detected. */
+    private static final String DEADLOCK = "40P01";
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private final IsolationLayout layout;
@@ -89,7 +92,29 @@ public final class RowLevelSecurity {
         T run() throws SQLException;
     }
 
+    /**
+     * Runs the work in one transaction, again when PostgreSQL chose it as a deadlock victim: the work updates the
+     * catalog rows of many tables (grants) before it locks each of them for {@code ALTER TABLE}, and an autovacuum
+     * ANALYZE of a freshly built table holds that table while it waits for the catalog row (PostgreSQL 14.14 and later
+     * wait there). The work is idempotent and the rolled-back attempt left nothing behind.
+     */
     private <T> T inTransaction(Connection connection, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inOneTransaction(connection, work);
+            }
+            catch (CairnException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || !(e.getCause() instanceof SQLException sql)
+                        || !DEADLOCK.equals(sql.getSQLState())) {
+                    throw e;
+                }
+                LOG.warn("Applying tenant isolation to schemas {} was a deadlock victim (attempt {} of {}); retrying",
+                        layout.allSchemas(), attempt, DEADLOCK_ATTEMPTS);
+            }
+        }
+    }
+
+    private <T> T inOneTransaction(Connection connection, Work<T> work) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -104,13 +104,25 @@ public final class TenantRoles {
                 found.add("role " + role);
             }
         }
-        for (String layer : MASKED_SCHEMAS) {
-            String schema = PiiMasking.maskedSchema(tenant.value() + "_" + layer);
-            if (exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema)) {
+        for (String schema : maskingSchemas(tenant)) {
+            if (schemaExists(connection, schema)) {
                 found.add("schema " + schema);
             }
         }
         return found;
+    }
+
+    /** The masking schemas of a tenant's dedicated layout, {@code <tenant>_marts_masked} and {@code <tenant>_ops_masked}. */
+    static List<String> maskingSchemas(TenantId tenant) {
+        return MASKED_SCHEMAS.stream().map(layer -> PiiMasking.maskedSchema(tenant.value() + "_" + layer)).toList();
+    }
+
+    static boolean roleExists(Connection connection, String role) throws SQLException {
+        return exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);
+    }
+
+    static boolean schemaExists(Connection connection, String schema) throws SQLException {
+        return exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema);
     }
 
     /**
