@@ -199,6 +199,7 @@ final class StatementHandler implements SparkJdbc.Handler {
         }, queryTimeoutSeconds, TimeUnit.SECONDS);
         try {
             Dataset<Row> frame = parameters.isEmpty() ? session.sql(sql) : session.sql(sql, boundValues(sql));
+            guard.checkAnalyzed(session, frame.queryExecution().analyzed());
             if (frame.schema().isEmpty()) {
                 return false;
             }
@@ -207,6 +208,9 @@ final class StatementHandler implements SparkJdbc.Handler {
             }
             resultSet = Rows.of(frame).resultSet();
             return true;
+        }
+        catch (SQLException e) {
+            throw e;
         }
         catch (Exception e) {
             if (timedOut) {
