@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -54,6 +55,12 @@ public final class SparkTenantScope implements TenantScope {
     /** The folder holding every version of the tenant's copy. */
     public Path copyOf(TenantId tenant) {
         return copies.folder(tenant);
+    }
+
+    /** The name of the tenant's current version folder. */
+    @Override
+    public Optional<String> publishedVersion(TenantId tenant) {
+        return copies.current(tenant).map(version -> version.getFileName().toString());
     }
 
     @Override
