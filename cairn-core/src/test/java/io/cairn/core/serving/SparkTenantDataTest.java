@@ -1,9 +1,14 @@
 package io.cairn.core.serving;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.spi.warehouse.Warehouse;
@@ -30,6 +35,21 @@ class SparkTenantDataTest extends TenantDataContract {
     @Override
     String adapt(String sql) {
         return sql.replace("VARCHAR", "STRING").replace("TIMESTAMPTZ", "TIMESTAMP");
+    }
+
+    @Override
+    @AfterAll
+    void close() {
+        String catalog = ((SparkWarehouse) warehouse).catalogUrl();
+        super.close();
+        // Iceberg keeps the H2 catalog open; shut it down so its lock file does not outlive the temporary folder.
+        try (Connection connection = DriverManager.getConnection(catalog);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
