@@ -2,7 +2,9 @@ package io.cairn.warehouse.spark.tenancy;
 
 import io.cairn.warehouse.spark.jdbc.SqlGuard;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.MetadataAttribute;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.trees.TreeNode;
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  *       {@code EXPLAIN}, ...), script transforms and unknown operators are refused, so nothing runs eagerly;</li>
  *   <li>once Spark analyzed the query (before any job runs), every operator must again be a query operator, every
  *       relation an Iceberg table of the tenant catalog in schema {@code marts} or {@code ops} (no file
- *       relations, no other catalog, no {@code global_temp} view, no metadata table), and no expression may reach
- *       Java, files or the environment.</li>
+ *       relations, no other catalog, no {@code global_temp} view, no metadata table), no expression may reach
+ *       Java, files or the environment, and no metadata column ({@code _file}, ...) may be read (they name the
+ *       copy's files).</li>
  * </ol>
  * Refusals name the construct refused, never data or other relations.
  */
@@ -83,6 +86,9 @@ final class ReadOnlyGuard implements SqlGuard {
             String name = expression.getClass().getSimpleName();
             if (FORBIDDEN_EXPRESSION.matcher(name).matches()) {
                 throw refused("the expression " + expression.prettyName());
+            }
+            if (expression instanceof Attribute attribute && MetadataAttribute.isValid(attribute.metadata())) {
+                throw refused("the metadata column " + attribute.name());
             }
             if (expression instanceof SubqueryExpression subquery) {
                 walk(subquery.plan(), parsed);

@@ -168,7 +168,11 @@ class SparkTenantIsolationTest {
                 "select * from marts.orders.snapshots", "select * from marts.orders.files",
                 "select * from cairn.marts.orders.snapshots", "select * from cairn.marts.orders.files",
                 "select * from cairn.marts.orders version as of 1",
-                "select * from cairn.marts.orders timestamp as of '2000-01-01 00:00:00'");
+                "select * from cairn.marts.orders timestamp as of '2000-01-01 00:00:00'",
+                // metadata columns name the copy's files
+                "select _file from marts.orders", "select _pos, _spec_id, _partition from marts.orders",
+                "select count(*) from marts.orders where _file like '%beta%'");
+        String publishedFolder = folder.resolve("published").toString();
         List<String> refusedOrEmpty = new ArrayList<>();
         try (Connection connection = scope.connect(ACME, Duration.ofMinutes(1))) {
             for (String attack : attacks) {
@@ -187,6 +191,7 @@ class SparkTenantIsolationTest {
                 String said = outcome;
                 assertThat(SECRETS).as("%s -> %s", attack, outcome)
                         .noneMatch(secret -> !attack.contains(secret) && said.contains(secret));
+                assertThat(said).as("%s -> %s", attack, outcome).doesNotContain(publishedFolder);
                 assertThat(harmless).as("%s -> %s", attack, outcome).isTrue();
                 refusedOrEmpty.add(attack);
             }
