@@ -2,6 +2,7 @@ package io.cairn.core.serving;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,8 +45,7 @@ final class MartQueries {
                 return entry.query();
             }
         }
-        MartQuery query = new MartQuery(dialect, schema, mart, java.util.List.copyOf(catalog.columns(connection,
-                schema, mart)));
+        MartQuery query = new MartQuery(dialect, schema, mart, List.copyOf(catalog.columns(connection, schema, mart)));
         if (version.isPresent() && query.exists()) {
             cache.put(key, new Entry(version.get(), query));
         }
