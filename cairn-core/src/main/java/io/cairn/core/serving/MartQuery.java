@@ -1,9 +1,5 @@
 package io.cairn.core.serving;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,25 +34,9 @@ record MartQuery(Dialect dialect, String schema, String mart, List<Column> colum
         boolean sortable() {
             String lower = type.toLowerCase(Locale.ROOT);
             return !(lower.startsWith("json") || lower.contains("[") || lower.startsWith("struct")
-                    || lower.startsWith("map") || lower.startsWith("array") || lower.startsWith("union"));
+                    || lower.startsWith("map") || lower.startsWith("array") || lower.startsWith("union")
+                    || lower.startsWith("variant"));
         }
-    }
-
-    /** The mart's columns as the tenant connection sees them; empty when there is no such mart. */
-    static MartQuery load(Connection connection, Dialect dialect, String schema, String mart) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type "
-                + "FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-                + "ORDER BY ordinal_position")) {
-            statement.setString(1, schema);
-            statement.setString(2, mart);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(new Column(rows.getString(1), rows.getString(2)));
-                }
-            }
-        }
-        return new MartQuery(dialect, schema, mart, List.copyOf(columns));
     }
 
     boolean exists() {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.cairn.core.controlplane.ControlPlane;
@@ -42,6 +43,7 @@ public final class ScopedTenantData implements TenantData {
     private final ControlPlane controlPlane;
     private final Duration readTimeout;
     private final Function<TenantId, String> locator;
+    private final MartQueries martQueries;
 
     public ScopedTenantData(Warehouse warehouse, ControlPlane controlPlane) {
         this(warehouse, controlPlane, DEFAULT_READ_TIMEOUT);
@@ -53,24 +55,15 @@ public final class ScopedTenantData implements TenantData {
         this.controlPlane = requireNonNull(controlPlane, "controlPlane is null");
         this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
         this.locator = TenantLocations.schemaPrefixes(controlPlane);
+        this.martQueries = new MartQueries(warehouse.dialect());
     }
 
     @Override
     public List<String> marts(TenantId tenant) {
         try (Connection connection = open(tenant, readTimeout);
                 Statement statement = connection.createStatement()) {
-            List<String> marts = new ArrayList<>();
-            TimedStatements.run(statement, readTimeout, () -> {
-                try (ResultSet rows = statement.executeQuery("SELECT DISTINCT table_name FROM "
-                        + "information_schema.tables WHERE table_schema = "
-                        + warehouse.dialect().literal(scope().martsSchema(tenant)) + " ORDER BY table_name")) {
-                    while (rows.next()) {
-                        marts.add(rows.getString(1));
-                    }
-                }
-                return null;
-            });
-            return marts;
+            return TimedStatements.run(statement, readTimeout,
+                    () -> martQueries.catalog().relations(connection, scope().martsSchema(tenant)));
         }
         catch (SQLException e) {
             throw failed("list the marts", tenant, e);
@@ -85,8 +78,9 @@ public final class ScopedTenantData implements TenantData {
                     + "and limit >= 1, got offset %d and limit %d", mart, tenant, offset, limit);
         }
         checkRange(tenant, mart, from, to);
+        Optional<String> version = publishedVersion(tenant);
         try (Connection connection = open(tenant, readTimeout)) {
-            MartQuery query = martQuery(connection, tenant, mart);
+            MartQuery query = martQuery(connection, tenant, mart, version);
             try (PreparedStatement statement = prepare(connection, query, from, to, limit + 1L, offset)) {
                 return TimedStatements.run(statement, readTimeout, () -> {
                     try (ResultSet rows = statement.executeQuery()) {
@@ -107,8 +101,9 @@ public final class ScopedTenantData implements TenantData {
         requireNonNull(out, "out is null");
         checkRange(tenant, mart, from, to);
         CsvWriter csv = new CsvWriter(out);
+        Optional<String> version = publishedVersion(tenant);
         try (Connection connection = open(tenant, readTimeout)) {
-            MartQuery query = martQuery(connection, tenant, mart);
+            MartQuery query = martQuery(connection, tenant, mart, version);
             try (PreparedStatement statement = prepare(connection, query, from, to, 0, 0)) {
                 statement.setFetchSize(CSV_FETCH_SIZE);
                 TimedStatements.run(statement, readTimeout, () -> {
@@ -165,7 +160,7 @@ public final class ScopedTenantData implements TenantData {
                 + " r) latest WHERE cairn_rank = 1 "
                 + "ORDER BY checked_at DESC, check_name, model";
         try (Connection connection = open(tenant, readTimeout); Statement statement = connection.createStatement()) {
-            if (!hasQualityResults(connection, scope().opsSchema(tenant))) {
+            if (!martQueries.catalog().exists(connection, scope().opsSchema(tenant), "dq_results")) {
                 return new ResultPage(QUALITY_COLUMNS, List.of(), false);
             }
             return TimedStatements.run(statement, readTimeout, () -> {
@@ -211,8 +206,15 @@ public final class ScopedTenantData implements TenantData {
         }
     }
 
-    private MartQuery martQuery(Connection connection, TenantId tenant, String mart) throws SQLException {
-        MartQuery query = MartQuery.load(connection, warehouse.dialect(), scope().martsSchema(tenant), mart);
+    /** The tenant's published version, read before a connection opens (see {@link MartQueries}). */
+    private Optional<String> publishedVersion(TenantId tenant) {
+        requireTenant(tenant);
+        return scope().publishedVersion(tenant);
+    }
+
+    private MartQuery martQuery(Connection connection, TenantId tenant, String mart, Optional<String> version)
+            throws SQLException {
+        MartQuery query = martQueries.load(connection, tenant, scope().martsSchema(tenant), mart, version);
         if (!query.exists()) {
             throw new CairnException(ErrorCode.NOT_FOUND, "Cannot read mart %s of tenant %s: there is no such mart "
                     + "(the tenant's marts: %s)", mart, tenant, String.join(", ", marts(tenant)));
@@ -228,16 +230,6 @@ public final class ScopedTenantData implements TenantData {
             statement.setObject(i + 1, parameters.get(i));
         }
         return statement;
-    }
-
-    private static boolean hasQualityResults(Connection connection, String opsSchema) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
-                + "information_schema.tables WHERE table_schema = ? AND table_name = 'dq_results'")) {
-            statement.setString(1, opsSchema);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getLong(1) > 0;
-            }
-        }
     }
 
     private static void checkRange(TenantId tenant, String mart, LocalDate from, LocalDate to) {

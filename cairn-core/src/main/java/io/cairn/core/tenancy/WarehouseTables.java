@@ -22,8 +22,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the warehouse catalog says about tenants' tables, and the row operations tenancy work needs on them:
- * count, copy and delete one tenant's rows, drop schemas. Works on every engine with {@code information_schema}
- * (DuckDB, PostgreSQL). Views are never touched: they hold no rows.
+ * count, copy and delete one tenant's rows, drop schemas. Reads {@code information_schema} (DuckDB, PostgreSQL)
+ * or, on Spark, which has none, JDBC metadata ({@link MetadataCatalog}). Views are never touched: they hold no
+ * rows. On Spark (Iceberg) deleting rows also expires the table's older snapshots, so the deleted rows cannot be
+ * read back by time travel, and dropping a schema drops its tables with their files.
  */
 public final class WarehouseTables {
     private static final String BASE_TABLES = "SELECT t.table_schema, t.table_name FROM information_schema.tables t "
@@ -31,14 +33,19 @@ public final class WarehouseTables {
 
     private final Warehouse warehouse;
     private final Dialect dialect;
+    private final boolean iceberg;
 
     public WarehouseTables(Warehouse warehouse) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.dialect = warehouse.dialect();
+        this.iceberg = "spark".equals(dialect.name());
     }
 
     /** Every base table, in any schema, that has a {@code tenant_id} column. */
     public List<TableRef> withTenantColumn() {
+        if (iceberg) {
+            return fromMetadata(null, true);
+        }
         return tables(BASE_TABLES + "AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE "
                 + "c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = "
                 + "t.table_name AND c.column_name = '" + Envelope.TENANT_ID + "') "
@@ -47,12 +54,24 @@ public final class WarehouseTables {
 
     /** The base tables of one schema, by name. */
     public List<TableRef> inSchema(String schema) {
+        if (iceberg) {
+            return fromMetadata(schema, false);
+        }
         return tables(BASE_TABLES + "AND t.table_schema = ?", schema);
     }
 
     /** Which of {@code schemas} exist. */
     public List<String> existingSchemas(List<String> schemas) {
         List<String> existing = new ArrayList<>();
+        if (iceberg) {
+            try (Connection connection = warehouse.connect()) {
+                List<String> all = MetadataCatalog.schemas(connection);
+                return schemas.stream().filter(all::contains).toList();
+            }
+            catch (SQLException e) {
+                throw failure(e, "list the schemas %s", schemas);
+            }
+        }
         try (Connection connection = warehouse.connect();
                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
                         + "information_schema.schemata WHERE schema_name = ? AND catalog_name = current_database()")) {
@@ -83,6 +102,17 @@ public final class WarehouseTables {
 
     private List<Column> columns(TableRef table) {
         List<Column> columns = new ArrayList<>();
+        if (iceberg) {
+            try (Connection connection = warehouse.connect()) {
+                for (String[] column : MetadataCatalog.columns(connection, table)) {
+                    columns.add(new Column(column[0], false));
+                }
+                return columns;
+            }
+            catch (SQLException e) {
+                throw failure(e, "read the columns of %s", table);
+            }
+        }
         try (Connection connection = warehouse.connect();
                 PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type FROM "
                         + "information_schema.columns WHERE table_catalog = current_database() AND table_schema = ? "
@@ -141,7 +171,15 @@ public final class WarehouseTables {
     public Map<TableRef, Long> delete(List<TableRef> tables, TenantId tenant) {
         Map<TableRef, Long> deleted = new LinkedHashMap<>();
         for (TableRef table : tables) {
-            deleted.put(table, update("DELETE FROM " + table.sql(dialect) + " WHERE tenant_id = ?", tenant));
+            if (iceberg) {
+                // Spark reports no row count for writes: count first
+                deleted.put(table, count(List.of(table), tenant).get(table));
+                update("DELETE FROM " + table.sql(dialect) + " WHERE tenant_id = ?", tenant);
+                expireSnapshots(table);
+            }
+            else {
+                deleted.put(table, update("DELETE FROM " + table.sql(dialect) + " WHERE tenant_id = ?", tenant));
+            }
         }
         return deleted;
     }
@@ -150,11 +188,50 @@ public final class WarehouseTables {
     public void drop(List<String> schemas) {
         try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
             for (String schema : schemas) {
-                statement.execute("DROP SCHEMA IF EXISTS " + dialect.quote(schema) + " CASCADE");
+                if (iceberg) {
+                    // Iceberg drops only empty namespaces; PURGE deletes the tables' files too
+                    for (TableRef view : MetadataCatalog.relations(connection, schema, "VIEW")) {
+                        statement.execute("DROP VIEW IF EXISTS " + view.sql(dialect));
+                    }
+                    for (TableRef table : MetadataCatalog.relations(connection, schema, "TABLE")) {
+                        statement.execute("DROP TABLE IF EXISTS " + table.sql(dialect) + " PURGE");
+                    }
+                    statement.execute("DROP SCHEMA IF EXISTS " + dialect.quote(schema));
+                }
+                else {
+                    statement.execute("DROP SCHEMA IF EXISTS " + dialect.quote(schema) + " CASCADE");
+                }
             }
         }
         catch (SQLException e) {
             throw failure(e, "drop the schemas %s", schemas);
+        }
+    }
+
+    /** Iceberg keeps deleted rows in older snapshots: keep only the current one (its files are then deleted). */
+    private void expireSnapshots(TableRef table) {
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CALL system.expire_snapshots(table => " + dialect.literal("`" + table.schema() + "`.`" + table.name() + "`")
+                    + ", older_than => current_timestamp(), retain_last => 1)");
+        }
+        catch (SQLException e) {
+            throw failure(e, "expire the older snapshots of %s", table);
+        }
+    }
+
+    private List<TableRef> fromMetadata(String schema, boolean withTenantColumn) {
+        try (Connection connection = warehouse.connect()) {
+            List<TableRef> tables = new ArrayList<>();
+            for (TableRef table : MetadataCatalog.relations(connection, schema, "TABLE")) {
+                if (!withTenantColumn || MetadataCatalog.columns(connection, table).stream()
+                        .anyMatch(column -> column[0].equalsIgnoreCase(Envelope.TENANT_ID))) {
+                    tables.add(table);
+                }
+            }
+            return tables;
+        }
+        catch (SQLException e) {
+            throw failure(e, "list the warehouse tables");
         }
     }
 

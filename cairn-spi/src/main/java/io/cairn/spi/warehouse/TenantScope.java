@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -71,6 +72,15 @@ public interface TenantScope {
      * asked on every publish and connect, so it may read the current tenancy.
      */
     default void locate(Function<TenantId, String> schemaPrefix) {
+    }
+
+    /**
+     * Names what the tenant's connections currently see: it changes whenever a publish may have changed the tenant's
+     * relations or their columns, so callers may cache per version what they looked up about them (serving caches
+     * each mart's columns). Empty when the engine cannot tell (callers then cache nothing), the default.
+     */
+    default Optional<String> publishedVersion(TenantId tenant) {
+        return Optional.empty();
     }
 
     /** The schema holding the tenant's marts on its tenant connection; {@value #MARTS_SCHEMA} unless overridden. */

@@ -3,12 +3,14 @@ package io.cairn.warehouse.duckdb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +63,19 @@ public final class DuckDbTenantScope implements TenantScope {
     /** The tenant's published copy. */
     public Path copyOf(TenantId tenant) {
         return copies.copyOf(tenant);
+    }
+
+    /** The copy file's identity (file key, modification time, size): publishing moves a new file over it. */
+    @Override
+    public Optional<String> publishedVersion(TenantId tenant) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(copyOf(tenant), BasicFileAttributes.class);
+            return Optional.of(attributes.fileKey() + "/" + attributes.lastModifiedTime().toMillis() + "/"
+                    + attributes.size());
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** A dedicated tenant's copy is written from its {@code <tenant>_marts} and {@code <tenant>_ops}. */

@@ -4,8 +4,10 @@ import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.raw.RawLoader;
 import io.cairn.spi.warehouse.Dialect;
+import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.spi.warehouse.Warehouse;
 import io.cairn.warehouse.spark.jdbc.SparkJdbc;
+import io.cairn.warehouse.spark.tenancy.SparkTenantScope;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class SparkWarehouse implements Warehouse {
     private final String catalogUrl;
     private final SparkSession root;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SparkTenantScope tenantScope;
 
     /**
      * How to open a Spark warehouse.
@@ -93,6 +96,38 @@ public final class SparkWarehouse implements Warehouse {
         configureCatalog(session, CATALOG, catalogUrl, options.folder().resolve("data"));
         session.conf().set("spark.sql.defaultCatalog", CATALOG);
         return session;
+    }
+
+    /**
+     * A new Spark session without any Cairn catalog (only Spark's own, empty session catalog): what tenant sessions
+     * are built from.
+     */
+    public SparkSession bareSession() {
+        checkOpen();
+        return root.newSession();
+    }
+
+    /** The JDBC URL of Iceberg's catalog database. */
+    public String catalogUrl() {
+        return catalogUrl;
+    }
+
+    /**
+     * Per-tenant published copies under {@code <folder>/published/<tenant>} (see {@link SparkTenantScope}); one
+     * scope per warehouse.
+     */
+    @Override
+    public TenantScope tenantScope() {
+        SparkTenantScope scope = tenantScope;
+        if (scope == null) {
+            synchronized (this) {
+                if (tenantScope == null) {
+                    tenantScope = new SparkTenantScope(this, options.folder().resolve("published"));
+                }
+                scope = tenantScope;
+            }
+        }
+        return scope;
     }
 
     /**

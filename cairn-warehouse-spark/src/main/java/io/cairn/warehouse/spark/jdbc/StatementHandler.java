@@ -40,6 +40,7 @@ final class StatementHandler implements SparkJdbc.Handler {
     private volatile boolean closed;
     private volatile String runningGroup;
     private volatile boolean timedOut;
+    private volatile boolean cancelRequested;
     private long maxRows;
     private int queryTimeoutSeconds;
     private ResultSet resultSet;
@@ -70,6 +71,7 @@ final class StatementHandler implements SparkJdbc.Handler {
             case "cancel" -> {
                 String group = runningGroup;
                 if (group != null) {
+                    cancelRequested = true;
                     session.sparkContext().cancelJobGroup(group);
                 }
                 return null;
@@ -193,12 +195,22 @@ final class StatementHandler implements SparkJdbc.Handler {
         context.setJobGroup(group, abbreviate(sql), true);
         runningGroup = group;
         timedOut = false;
-        ScheduledFuture<?> timeout = queryTimeoutSeconds <= 0 ? null : TIMEOUTS.schedule(() -> {
-            timedOut = true;
-            context.cancelJobGroup(group);
-        }, queryTimeoutSeconds, TimeUnit.SECONDS);
+        cancelRequested = false;
+        boolean hasTimeout = queryTimeoutSeconds > 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, queryTimeoutSeconds));
+        // Spark cancels only jobs already submitted: a cancel that comes while the query is still being planned
+        // would be lost, so a cancelled or timed-out statement keeps cancelling its group until it ends.
+        ScheduledFuture<?> watch = TIMEOUTS.scheduleWithFixedDelay(() -> {
+            if (hasTimeout && System.nanoTime() - deadline >= 0) {
+                timedOut = true;
+            }
+            if (timedOut || cancelRequested) {
+                context.cancelJobGroup(group);
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
         try {
             Dataset<Row> frame = parameters.isEmpty() ? session.sql(sql) : session.sql(sql, boundValues(sql));
+            guard.checkAnalyzed(session, frame.queryExecution().analyzed());
             if (frame.schema().isEmpty()) {
                 return false;
             }
@@ -208,6 +220,9 @@ final class StatementHandler implements SparkJdbc.Handler {
             resultSet = Rows.of(frame).resultSet();
             return true;
         }
+        catch (SQLException e) {
+            throw e;
+        }
         catch (Exception e) {
             if (timedOut) {
                 throw new SQLTimeoutException("The statement ran longer than its timeout of " + queryTimeoutSeconds
@@ -216,9 +231,7 @@ final class StatementHandler implements SparkJdbc.Handler {
             throw toSqlException(e);
         }
         finally {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
+            watch.cancel(false);
             runningGroup = null;
             context.clearJobGroup();
         }
