@@ -6,6 +6,7 @@ import io.cairn.spi.raw.RawLoader;
 import io.cairn.spi.warehouse.Dialect;
 import io.cairn.spi.warehouse.Warehouse;
 import io.cairn.warehouse.spark.jdbc.SparkJdbc;
+import io.cairn.warehouse.spark.raw.SparkRawLoader;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class SparkWarehouse implements Warehouse {
     private final String catalogUrl;
     private final SparkSession root;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SparkRawLoader rawLoader = new SparkRawLoader(this);
 
     /**
      * How to open a Spark warehouse.
@@ -125,10 +127,11 @@ public final class SparkWarehouse implements Warehouse {
         return SparkJdbc.connect(newSession(), "jdbc:cairn-spark:" + options.folder());
     }
 
+    /** Lands raw files with Spark's readers (see {@link SparkRawLoader}); one loader per warehouse. */
     @Override
     public RawLoader rawLoader() {
-        throw new CairnException(ErrorCode.UNSUPPORTED, "Cannot land raw files into Spark warehouse %s yet",
-                options.folder());
+        checkOpen();
+        return rawLoader;
     }
 
     @Override

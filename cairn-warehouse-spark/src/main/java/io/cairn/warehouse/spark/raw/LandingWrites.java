@@ -1,0 +1,90 @@
+package io.cairn.warehouse.spark.raw;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cairn.spi.raw.LoadRequest;
+import io.cairn.spi.raw.LoadResult;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The writes of one load, from the classified rows of the staged file (view {@code stage}) into the raw schema. Each
+ * is one Iceberg commit that skips what is already there, so any of them may run again after a crash.
+ */
+final class LandingWrites {
+    /** What the raw table holds of this load: rows carrying its load id, and how many of them are warned. */
+    record Landed(long rows, long warned) {}
+
+    private final SparkSession session;
+    private final LoadRequest request;
+    private final String stage;
+    private final String table;
+
+    LandingWrites(SparkSession session, LoadRequest request, String stage) {
+        this.session = session;
+        this.request = request;
+        this.stage = stage;
+        this.table = SparkRawTables.raw(request.rawSchema(), request.rawTable());
+    }
+
+    /** New record versions: one per (id, hash) within the file, none already in the table for the tenant. */
+    void insertRecords() {
+        session.sql("INSERT INTO " + table + " SELECT :tenant, :system, :stream, rid, upd, :ingested, :load, :file, h, "
+                + "j, CASE WHEN size(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM (SELECT *, "
+                + "row_number() OVER (PARTITION BY rid, h ORDER BY ord) AS copy FROM " + stage
+                + " WHERE NOT blank AND dead_reason IS NULL) s WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM " + table
+                + " r WHERE r.tenant_id = :tenant AND r.source_record_id = s.rid AND r.record_hash = s.h)",
+                envelope());
+    }
+
+    /**
+     * Dead letters with their line numbers (element numbers for JSON arrays), unless the same text was dead-lettered
+     * at the same line of the stream before. Line numbers come from a sort of the rows' positions alone.
+     */
+    void insertDeadLetters(long headerLines) {
+        String deadLetter = SparkRawTables.deadLetter(request.rawSchema());
+        Map<String, Object> parameters = envelope();
+        parameters.put("header", headerLines);
+        session.sql("INSERT INTO " + deadLetter + " SELECT :tenant, :system, :stream, :load, :file, line_no, text, "
+                + "md5(text), dead_reason, :ingested FROM (SELECT n.line_no + :header AS line_no, "
+                + "coalesce(s.bad_text, s.j, 'null') AS text, s.dead_reason FROM " + stage + " s JOIN (SELECT ord, "
+                + "row_number() OVER (ORDER BY ord) AS line_no FROM " + stage + ") n ON n.ord = s.ord "
+                + "WHERE s.dead_reason IS NOT NULL) d WHERE NOT EXISTS (SELECT 1 FROM " + deadLetter + " x "
+                + "WHERE x.tenant_id = :tenant AND x.source_system = :system AND x.stream = :stream "
+                + "AND x.line_no = d.line_no AND x.text_hash = md5(d.text))", parameters);
+    }
+
+    /** Counted from the table, so rows an interrupted earlier attempt of this load wrote count as landed. */
+    Landed landed() {
+        Row row = session.sql("SELECT count(*), count_if(dq_status = 'warn') FROM " + table
+                + " WHERE tenant_id = :tenant AND load_id = :load", envelope()).first();
+        return new Landed(row.getLong(0), row.getLong(1));
+    }
+
+    /** The ledger entry, written last: its presence means the load is complete. */
+    void insertLedger(LoadResult result) {
+        Map<String, Object> parameters = envelope();
+        parameters.put("read", result.recordsRead());
+        parameters.put("landed", result.rowsLanded());
+        parameters.put("duplicate", result.rowsDuplicate());
+        parameters.put("dead", result.rowsDeadLettered());
+        parameters.put("warned", result.rowsWarned());
+        parameters.put("max", result.maxSourceUpdatedAt());
+        parameters.put("now", Instant.now());
+        session.sql("INSERT INTO " + SparkRawTables.ledger(request.rawSchema()) + " VALUES (:load, :tenant, :system, "
+                + ":stream, :file, :read, :landed, :duplicate, :dead, :warned, CAST(:max AS STRING), :now)", parameters);
+    }
+
+    private Map<String, Object> envelope() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", request.tenant().value());
+        parameters.put("system", request.sourceSystem());
+        parameters.put("stream", request.stream());
+        parameters.put("load", request.loadId());
+        parameters.put("file", request.sourceFile());
+        parameters.put("ingested", request.ingestedAt());
+        return parameters;
+    }
+}
