@@ -314,7 +314,7 @@ public abstract class RawLoaderContractTest {
     }
 
     /** Locates {@code shared/fixtures/external} by walking up from the working directory. */
-    protected static Path externalFixture(String relative) {
+    public static Path externalFixture(String relative) {
         for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
             Path candidate = folder.resolve("shared/fixtures/external");
             if (Files.isDirectory(candidate)) {

@@ -41,19 +41,16 @@ final class LandingWrites {
 
     /**
      * Dead letters with their line numbers (element numbers for JSON arrays), unless the same text was dead-lettered
-     * at the same line of the stream before. Line numbers come from a sort of the rows' positions alone.
+     * at the same line of the stream before.
      */
-    void insertDeadLetters(long headerLines) {
+    void insertDeadLetters(LineNumbers lines) {
         String deadLetter = SparkRawTables.deadLetter(request.rawSchema());
-        Map<String, Object> parameters = envelope();
-        parameters.put("header", headerLines);
         session.sql("INSERT INTO " + deadLetter + " SELECT :tenant, :system, :stream, :load, :file, line_no, text, "
-                + "md5(text), dead_reason, :ingested FROM (SELECT n.line_no + :header AS line_no, "
-                + "coalesce(s.bad_text, s.j, 'null') AS text, s.dead_reason FROM " + stage + " s JOIN (SELECT ord, "
-                + "row_number() OVER (ORDER BY ord) AS line_no FROM " + stage + ") n ON n.ord = s.ord "
-                + "WHERE s.dead_reason IS NOT NULL) d WHERE NOT EXISTS (SELECT 1 FROM " + deadLetter + " x "
-                + "WHERE x.tenant_id = :tenant AND x.source_system = :system AND x.stream = :stream "
-                + "AND x.line_no = d.line_no AND x.text_hash = md5(d.text))", parameters);
+                + "md5(text), dead_reason, :ingested FROM (SELECT " + lines.expression() + " AS line_no, "
+                + "coalesce(bad_text, j, 'null') AS text, dead_reason FROM " + stage + " WHERE dead_reason IS NOT NULL) d "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + deadLetter + " x WHERE x.tenant_id = :tenant "
+                + "AND x.source_system = :system AND x.stream = :stream AND x.line_no = d.line_no "
+                + "AND x.text_hash = md5(d.text))", envelope());
     }
 
     /** Counted from the table, so rows an interrupted earlier attempt of this load wrote count as landed. */

@@ -51,7 +51,7 @@ final class RawFileReader {
             }
             case JSON_ARRAY -> {
                 session.read().option("wholetext", "true").text(path).createOrReplaceTempView(LINES);
-                session.sql("SELECT coalesce(pos, 0) AS ord, pos IS NULL AS blank, arr IS NULL AS malformed, "
+                session.sql("SELECT CAST(coalesce(pos, 0) AS BIGINT) AS ord, pos IS NULL AS blank, arr IS NULL AS malformed, "
                         + "col AS j, CAST(NULL AS STRING) AS bad_text, CAST(NULL AS STRING) AS pre_reason, "
                         + "try_parse_json(col) AS v "
                         + "FROM (SELECT from_json(value, 'array<string>') AS arr FROM " + LINES + ") "

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -115,11 +116,11 @@ public final class SparkRawLoader implements RawLoader {
         Dataset<Row> stage = session.sql(staging.classify(request.contract())).persist(StorageLevel.MEMORY_AND_DISK());
         stage.createOrReplaceTempView(STAGE);
         try {
-            Counts counts = counts(session, request);
+            Counts counts = counts(session, request, headerLines);
             LandingWrites writes = new LandingWrites(session, request, STAGE);
             if (counts.dead() > 0) {
                 synchronized (schemaLock(request.rawSchema())) {
-                    writes.insertDeadLetters(headerLines);
+                    writes.insertDeadLetters(counts.lines());
                 }
             }
             writes.insertRecords();
@@ -140,20 +141,32 @@ public final class SparkRawLoader implements RawLoader {
         }
     }
 
-    private record Counts(long read, long dead, String maxUpdatedAt) {}
+    /** The file's figures, and its line number offsets per Spark partition (see {@link LineNumbers}). */
+    private record Counts(long read, long dead, String maxUpdatedAt, LineNumbers lines) {}
 
-    private Counts counts(SparkSession session, LoadRequest request) {
-        Row row = session.sql("SELECT count_if(NOT blank), count_if(NOT blank AND dead_reason IS NOT NULL), "
-                + "max(CASE WHEN NOT blank AND dead_reason IS NULL THEN upd END), coalesce(bool_or(malformed), false) "
-                + "FROM " + STAGE).first();
-        if (row.getBoolean(3)) {
-            throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into %s: it is not one "
-                    + "well-formed JSON array (truncated or malformed); the file stays in the raw zone",
-                    request.sourceFile(), request.tenant(), request.qualifiedTable());
+    private Counts counts(SparkSession session, LoadRequest request, long headerLines) {
+        List<Row> parts = session.sql("SELECT " + LineNumbers.PARTITION + " AS part, count(*), count_if(NOT blank), "
+                + "count_if(NOT blank AND dead_reason IS NOT NULL), "
+                + "max(CASE WHEN NOT blank AND dead_reason IS NULL THEN upd END), bool_or(malformed) "
+                + "FROM " + STAGE + " GROUP BY 1").collectAsList();
+        long read = 0;
+        long dead = 0;
+        Instant max = null;
+        Map<Long, Long> rowsPerPartition = new TreeMap<>();
+        for (Row part : parts) {
+            if (part.getBoolean(5)) {
+                throw new CairnException(ErrorCode.BAD_INPUT, "Cannot land file %s for tenant %s into %s: it is not "
+                        + "one well-formed JSON array (truncated or malformed); the file stays in the raw zone",
+                        request.sourceFile(), request.tenant(), request.qualifiedTable());
+            }
+            rowsPerPartition.put(part.getLong(0), part.getLong(1));
+            read += part.getLong(2);
+            dead += part.getLong(3);
+            Instant partMax = part.isNullAt(4) ? null : part.getAs(4);
+            max = partMax == null || (max != null && max.isAfter(partMax)) ? max : partMax;
         }
-        Instant max = row.isNullAt(2) ? null : row.getAs(2);
-        return new Counts(row.getLong(0), row.getLong(1),
-                max == null ? null : max.atOffset(ZoneOffset.UTC).toString());
+        return new Counts(read, dead, max == null ? null : max.atOffset(ZoneOffset.UTC).toString(),
+                LineNumbers.of(rowsPerPartition, headerLines));
     }
 
     private Optional<LoadResult> findLanded(SparkSession session, String schema, String loadId) {
