@@ -13,6 +13,12 @@ class SparkRawLoaderContractTest extends RawLoaderContractTest {
     }
 
     @Override
+    protected void closeWarehouse() {
+        super.closeWarehouse();
+        SparkTestCatalogs.shutdown(dir.resolve("spark"));
+    }
+
+    @Override
     protected String jsonField(String column, String field) {
         return "get_json_object(" + column + ", '$." + field + "')";
     }

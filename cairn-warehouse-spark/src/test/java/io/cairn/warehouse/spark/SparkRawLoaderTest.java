@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.core.landing.RawInventory;
 import io.cairn.spi.TenantId;
 import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.LoadRequest;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What only the Spark loader has to get right: real Shopify payloads, and finishing an interrupted load. */
+/**
+ * What only the Spark loader has to get right: real Shopify payloads (and core's raw inventory of them), finishing an
+ * interrupted load, parallel loads.
+ */
 class SparkRawLoaderTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final StreamContract ORDERS = StreamContract.of(List.of("id"), "updated_at")
@@ -50,6 +54,7 @@ class SparkRawLoaderTest {
     @AfterAll
     static void close() {
         warehouse.close();
+        SparkTestCatalogs.shutdown(dir.resolve("spark"));
     }
 
     @Test
@@ -70,6 +75,8 @@ class SparkRawLoaderTest {
                 + "|| '|' || dq_status || '|' || record_hash FROM raw.shopify__orders"))
                 .as("the payload is the line as received, and its md5 is the record hash")
                 .containsExactly("450789469|2008-01-10 16:00|409.94|IPod Nano - 8gb|ok|" + md5(order));
+        assertThat(RawInventory.count(warehouse, ACME, "shopify", "orders"))
+                .as("core's raw inventory finds Spark's tables").isEqualTo(new RawInventory.Counts(1, 0));
         assertThat(landedLevels.rowsLanded()).isEqualTo(4);
         assertThat(landedLevels.rowsWarned()).as("the fixture's levels carry no updated_at").isEqualTo(4);
         assertThat(query("SELECT source_record_id || '=' || get_json_object(payload, '$.available') "
