@@ -302,15 +302,19 @@ public abstract class RawLoaderContractTest {
     }
 
     protected List<String> query(String sql) throws SQLException {
-        try (Connection connection = warehouse.connect()) {
-            List<String> values = new ArrayList<>();
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
+        return query(warehouse, sql);
+    }
+
+    /** The first column of every row of {@code sql} on a new connection of {@code warehouse}, as text. */
+    public static List<String> query(Warehouse warehouse, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
-            return values;
         }
+        return values;
     }
 
     /** Locates {@code shared/fixtures/external} by walking up from the working directory. */

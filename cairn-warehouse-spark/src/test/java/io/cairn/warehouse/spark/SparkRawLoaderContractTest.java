@@ -9,13 +9,7 @@ import io.cairn.spi.warehouse.Warehouse;
 class SparkRawLoaderContractTest extends RawLoaderContractTest {
     @Override
     protected Warehouse newWarehouse(Path dir) {
-        return SparkTestWarehouses.open(dir.resolve("spark"));
-    }
-
-    @Override
-    protected void closeWarehouse() {
-        super.closeWarehouse();
-        SparkTestCatalogs.shutdown(dir.resolve("spark"));
+        return SparkTestWarehouses.open(SparkTestFolders.newFolder());
     }
 
     @Override

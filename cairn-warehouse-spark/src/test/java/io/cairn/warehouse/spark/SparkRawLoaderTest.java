@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -48,13 +47,12 @@ class SparkRawLoaderTest {
 
     @BeforeAll
     static void open() {
-        warehouse = SparkTestWarehouses.open(dir.resolve("spark"));
+        warehouse = SparkTestWarehouses.open(SparkTestFolders.newFolder());
     }
 
     @AfterAll
     static void close() {
         warehouse.close();
-        SparkTestCatalogs.shutdown(dir.resolve("spark"));
     }
 
     @Test
@@ -139,14 +137,7 @@ class SparkRawLoaderTest {
     }
 
     private static List<String> query(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return RawLoaderContractTest.query(warehouse, sql);
     }
 
     private static void execute(String sql) throws SQLException {
