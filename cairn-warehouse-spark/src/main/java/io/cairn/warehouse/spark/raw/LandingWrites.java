@@ -29,14 +29,18 @@ final class LandingWrites {
         this.table = SparkRawTables.raw(request.rawSchema(), request.rawTable());
     }
 
-    /** New record versions: one per (id, hash) within the file, none already in the table for the tenant. */
+    /**
+     * New record versions: one per (id, hash) within the file, none already in the table for the tenant. Which rows
+     * are new is decided on the short keys and row positions alone (a window or an anti-join over whole rows would
+     * move every payload through a shuffle); the payloads are then picked by position.
+     */
     void insertRecords() {
         session.sql("INSERT INTO " + table + " SELECT :tenant, :system, :stream, rid, upd, :ingested, :load, :file, h, "
-                + "j, CASE WHEN size(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM (SELECT *, "
-                + "row_number() OVER (PARTITION BY rid, h ORDER BY ord) AS copy FROM " + stage
-                + " WHERE NOT blank AND dead_reason IS NULL) s WHERE copy = 1 AND NOT EXISTS (SELECT 1 FROM " + table
-                + " r WHERE r.tenant_id = :tenant AND r.source_record_id = s.rid AND r.record_hash = s.h)",
-                envelope());
+                + "j, CASE WHEN size(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM " + stage + " s "
+                + "LEFT SEMI JOIN (SELECT k.ord FROM (SELECT rid, h, min(ord) AS ord FROM " + stage
+                + " WHERE NOT blank AND dead_reason IS NULL GROUP BY rid, h) k LEFT ANTI JOIN (SELECT source_record_id, "
+                + "record_hash FROM " + table + " WHERE tenant_id = :tenant) r ON r.source_record_id = k.rid "
+                + "AND r.record_hash = k.h) n ON s.ord = n.ord", envelope());
     }
 
     /**
