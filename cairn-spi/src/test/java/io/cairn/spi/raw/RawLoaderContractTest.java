@@ -119,7 +119,8 @@ public abstract class RawLoaderContractTest {
         LoadResult result = land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS);
 
         assertThat(result.rowsLanded()).isEqualTo(2);
-        assertThat(query("SELECT " + text("payload") + " FROM raw.shopify__orders ORDER BY source_record_id")).containsExactly(
+        assertThat(query("SELECT " + text("payload") + " FROM raw.shopify__orders ORDER BY source_record_id"))
+                .containsExactly(
                 storedPayload("{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}"),
                 storedPayload("{\"id\":2,\"updated_at\":\"2024-01-03T10:15:00Z\"}"));
         assertThat(query("SELECT count(DISTINCT record_hash) FROM raw.shopify__orders")).containsExactly("2");
@@ -247,7 +248,8 @@ public abstract class RawLoaderContractTest {
         assertThat(result.rowsLanded()).isEqualTo(3);
         assertThat(result.rowsWarned()).isEqualTo(3);
         assertThat(result.maxSourceUpdatedAt()).isNull();
-        assertThat(query("SELECT source_record_id || ':' || " + joinArray("dq_errors", ";") + " FROM raw.shopify__orders "
+        assertThat(query("SELECT source_record_id || ':' || " + joinArray("dq_errors", ";")
+                + " FROM raw.shopify__orders "
                 + "ORDER BY source_record_id")).containsExactly(
                 "1:unparseable change time updated_at: 2024-13-45T10:15:00Z",
                 "2:unparseable change time updated_at: yesterday",

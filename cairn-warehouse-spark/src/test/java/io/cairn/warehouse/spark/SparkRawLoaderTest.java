@@ -58,7 +58,8 @@ class SparkRawLoaderTest {
     @Test
     void shopifyFixtureOrdersAndInventoryLevelsLandWithTheirValues() throws Exception {
         Path shopify = RawLoaderContractTest.externalFixture("shopify-rest");
-        String order = JSON.writeValueAsString(JSON.readTree(shopify.resolve("orders.json").toFile()).get("orders").get(0));
+        JsonNode firstOrder = JSON.readTree(shopify.resolve("orders.json").toFile()).get("orders").get(0);
+        String order = JSON.writeValueAsString(firstOrder);
         Path orders = Files.writeString(dir.resolve("shopify-orders.jsonl"), order + "\n");
         JsonNode levels = JSON.readTree(shopify.resolve("inventory_levels.json").toFile()).get("inventory_levels");
         Path inventory = Files.writeString(dir.resolve("shopify-levels.json"), JSON.writeValueAsString(levels));
@@ -69,7 +70,8 @@ class SparkRawLoaderTest {
 
         assertThat(landedOrders).isEqualTo(new LoadResult("shopify-orders", 1, 1, 0, 0, 0, "2008-01-10T16:00Z", false));
         assertThat(query("SELECT source_record_id || '|' || date_format(source_updated_at, 'yyyy-MM-dd HH:mm') || '|' "
-                + "|| get_json_object(payload, '$.total_price') || '|' || get_json_object(payload, '$.line_items[2].title') "
+                + "|| get_json_object(payload, '$.total_price') || '|' "
+                + "|| get_json_object(payload, '$.line_items[2].title') "
                 + "|| '|' || dq_status || '|' || record_hash FROM raw.shopify__orders"))
                 .as("the payload is the line as received, and its md5 is the record hash")
                 .containsExactly("450789469|2008-01-10 16:00|409.94|IPod Nano - 8gb|ok|" + md5(order));

@@ -38,9 +38,10 @@ final class LandingWrites {
         session.sql("INSERT INTO " + table + " SELECT :tenant, :system, :stream, rid, upd, :ingested, :load, :file, h, "
                 + "j, CASE WHEN size(errs) = 0 THEN 'ok' ELSE 'warn' END, errs, deleted FROM " + stage + " s "
                 + "LEFT SEMI JOIN (SELECT k.ord FROM (SELECT rid, h, min(ord) AS ord FROM " + stage
-                + " WHERE NOT blank AND dead_reason IS NULL GROUP BY rid, h) k LEFT ANTI JOIN (SELECT source_record_id, "
-                + "record_hash FROM " + table + " WHERE tenant_id = :tenant) r ON r.source_record_id = k.rid "
-                + "AND r.record_hash = k.h) n ON s.ord = n.ord", envelope());
+                + " WHERE NOT blank AND dead_reason IS NULL GROUP BY rid, h) k "
+                + "LEFT ANTI JOIN (SELECT source_record_id, record_hash FROM " + table
+                + " WHERE tenant_id = :tenant) r ON r.source_record_id = k.rid AND r.record_hash = k.h) n "
+                + "ON s.ord = n.ord", envelope());
     }
 
     /**
@@ -51,7 +52,8 @@ final class LandingWrites {
         String deadLetter = SparkRawTables.deadLetter(request.rawSchema());
         session.sql("INSERT INTO " + deadLetter + " SELECT :tenant, :system, :stream, :load, :file, line_no, text, "
                 + "md5(text), dead_reason, :ingested FROM (SELECT " + lines.expression() + " AS line_no, "
-                + "coalesce(bad_text, j, 'null') AS text, dead_reason FROM " + stage + " WHERE dead_reason IS NOT NULL) d "
+                + "coalesce(bad_text, j, 'null') AS text, dead_reason FROM " + stage
+                + " WHERE dead_reason IS NOT NULL) d "
                 + "WHERE NOT EXISTS (SELECT 1 FROM " + deadLetter + " x WHERE x.tenant_id = :tenant "
                 + "AND x.source_system = :system AND x.stream = :stream AND x.line_no = d.line_no "
                 + "AND x.text_hash = md5(d.text))", envelope());
@@ -75,7 +77,8 @@ final class LandingWrites {
         parameters.put("max", result.maxSourceUpdatedAt());
         parameters.put("now", Instant.now());
         session.sql("INSERT INTO " + SparkRawTables.ledger(request.rawSchema()) + " VALUES (:load, :tenant, :system, "
-                + ":stream, :file, :read, :landed, :duplicate, :dead, :warned, CAST(:max AS STRING), :now)", parameters);
+                + ":stream, :file, :read, :landed, :duplicate, :dead, :warned, CAST(:max AS STRING), :now)",
+                parameters);
     }
 
     private Map<String, Object> envelope() {

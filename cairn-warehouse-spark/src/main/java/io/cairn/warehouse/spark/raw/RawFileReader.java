@@ -39,10 +39,12 @@ final class RawFileReader {
         String path = globEscaped(file);
         switch (format) {
             case JSONL -> {
-                session.read().text(path).withColumn("ord", monotonically_increasing_id()).createOrReplaceTempView(LINES);
+                session.read().text(path).withColumn("ord", monotonically_increasing_id())
+                        .createOrReplaceTempView(LINES);
                 session.sql("SELECT ord, v IS NULL AND trim(BOTH " + WHITESPACE + " FROM value) = '' AS blank, "
                         + "false AS malformed, CASE WHEN v IS NOT NULL THEN (CASE WHEN startswith(value, '{') "
-                        + "AND endswith(value, '}') THEN value ELSE trim(BOTH " + WHITESPACE + " FROM value) END) END AS j, "
+                        + "AND endswith(value, '}') THEN value ELSE trim(BOTH " + WHITESPACE + " FROM value) END) "
+                        + "END AS j, "
                         + "CASE WHEN v IS NULL THEN value END AS bad_text, "
                         + "CASE WHEN v IS NULL THEN 'malformed JSON: the line does not parse' END AS pre_reason, v "
                         + "FROM (SELECT ord, value, try_parse_json(value) AS v FROM " + LINES + ")")
@@ -51,7 +53,8 @@ final class RawFileReader {
             }
             case JSON_ARRAY -> {
                 session.read().option("wholetext", "true").text(path).createOrReplaceTempView(LINES);
-                session.sql("SELECT CAST(coalesce(pos, 0) AS BIGINT) AS ord, pos IS NULL AS blank, arr IS NULL AS malformed, "
+                session.sql("SELECT CAST(coalesce(pos, 0) AS BIGINT) AS ord, pos IS NULL AS blank, "
+                        + "arr IS NULL AS malformed, "
                         + "col AS j, CAST(NULL AS STRING) AS bad_text, CAST(NULL AS STRING) AS pre_reason, "
                         + "try_parse_json(col) AS v "
                         + "FROM (SELECT from_json(value, 'array<string>') AS arr FROM " + LINES + ") "
