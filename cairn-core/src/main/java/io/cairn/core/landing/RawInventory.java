@@ -39,9 +39,19 @@ public final class RawInventory {
         }
     }
 
+    /**
+     * Through JDBC metadata rather than {@code information_schema}, which Spark lacks. Names are patterns there
+     * ({@code _} matches any character), so the match is checked.
+     */
     private static boolean exists(Connection connection, String schema, String table) throws SQLException {
-        return scalar(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_name = ?", schema, table) > 0;
+        try (ResultSet tables = connection.getMetaData().getTables(null, schema, table, null)) {
+            while (tables.next()) {
+                if (schema.equals(tables.getString("TABLE_SCHEM")) && table.equals(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static long scalar(Connection connection, String sql, String... parameters) throws SQLException {

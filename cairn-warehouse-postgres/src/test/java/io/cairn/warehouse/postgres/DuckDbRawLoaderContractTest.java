@@ -2,6 +2,7 @@ package io.cairn.warehouse.postgres;
 
 import java.nio.file.Path;
 
+import io.cairn.spi.raw.RawLoaderContractTest;
 import io.cairn.spi.warehouse.Warehouse;
 import io.cairn.warehouse.duckdb.DuckDbWarehouse;
 

@@ -19,6 +19,7 @@ import io.cairn.spi.TenantId;
 import io.cairn.spi.raw.FileFormat;
 import io.cairn.spi.raw.LoadRequest;
 import io.cairn.spi.raw.LoadResult;
+import io.cairn.spi.raw.RawLoaderContractTest;
 import io.cairn.spi.raw.StreamContract;
 import io.cairn.spi.warehouse.Warehouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

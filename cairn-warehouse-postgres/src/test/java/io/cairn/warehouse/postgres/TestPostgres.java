@@ -2,8 +2,6 @@ package io.cairn.warehouse.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -77,16 +75,5 @@ final class TestPostgres {
             }
         }
         return values;
-    }
-
-    /** Locates {@code shared/fixtures/external} by walking up from the working directory. */
-    static Path externalFixture(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/external");
-            if (Files.isDirectory(candidate)) {
-                return candidate.resolve(relative);
-            }
-        }
-        throw new IllegalStateException("shared/fixtures/external not found above " + Path.of("").toAbsolutePath());
     }
 }

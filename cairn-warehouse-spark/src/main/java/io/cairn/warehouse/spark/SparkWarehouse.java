@@ -8,6 +8,7 @@ import io.cairn.spi.warehouse.TenantScope;
 import io.cairn.spi.warehouse.Warehouse;
 import io.cairn.warehouse.spark.jdbc.SparkJdbc;
 import io.cairn.warehouse.spark.tenancy.SparkTenantScope;
+import io.cairn.warehouse.spark.raw.SparkRawLoader;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class SparkWarehouse implements Warehouse {
     private final SparkSession root;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SparkTenantScope tenantScope;
+    private final SparkRawLoader rawLoader = new SparkRawLoader(this);
 
     /**
      * How to open a Spark warehouse.
@@ -160,10 +162,11 @@ public final class SparkWarehouse implements Warehouse {
         return SparkJdbc.connect(newSession(), "jdbc:cairn-spark:" + options.folder());
     }
 
+    /** Lands raw files with Spark's readers (see {@link SparkRawLoader}); one loader per warehouse. */
     @Override
     public RawLoader rawLoader() {
-        throw new CairnException(ErrorCode.UNSUPPORTED, "Cannot land raw files into Spark warehouse %s yet",
-                options.folder());
+        checkOpen();
+        return rawLoader;
     }
 
     @Override

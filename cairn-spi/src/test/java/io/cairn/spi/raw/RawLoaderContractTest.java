@@ -1,9 +1,11 @@
-package io.cairn.warehouse.postgres;
+package io.cairn.spi.raw;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cairn.spi.CairnException;
 import io.cairn.spi.ErrorCode;
 import io.cairn.spi.TenantId;
-import io.cairn.spi.raw.FileFormat;
-import io.cairn.spi.raw.LoadRequest;
-import io.cairn.spi.raw.LoadResult;
-import io.cairn.spi.raw.StreamContract;
 import io.cairn.spi.warehouse.Warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The {@code RawLoader} contract every warehouse honours (DESIGN.md section 3): the cases of the DuckDB loader's
  * tests, written once. An engine supplies a fresh warehouse per test and the few SQL spellings that differ
- * (JSON field access, timestamp formatting, the canonical text of a stored payload).
+ * (JSON field access, timestamp formatting, the canonical text of a stored payload, and, where the engine lacks the
+ * common spelling, a cast to text and joining an array). It lives in cairn-spi's test-jar so that every warehouse
+ * module can run it.
  */
 public abstract class RawLoaderContractTest {
     protected static final TenantId ACME = TenantId.of("acme");
@@ -52,13 +52,23 @@ public abstract class RawLoaderContractTest {
     /** How the engine shows the stored payload of a record received as {@code json}. */
     protected abstract String storedPayload(String json) throws SQLException;
 
+    /** SQL for a column as text. */
+    protected String text(String column) {
+        return column + "::VARCHAR";
+    }
+
+    /** SQL joining the elements of an array column with {@code separator}. */
+    protected String joinArray(String column, String separator) {
+        return "array_to_string(" + column + ", '" + separator + "')";
+    }
+
     @BeforeEach
-    void openWarehouse() {
+    protected void openWarehouse() {
         warehouse = newWarehouse(dir);
     }
 
     @AfterEach
-    void closeWarehouse() {
+    protected void closeWarehouse() {
         warehouse.close();
     }
 
@@ -91,7 +101,7 @@ public abstract class RawLoaderContractTest {
                 .as("a line that does not parse is kept exactly as it was").containsExactly("{\"id\":3, \"broken\": ");
         assertThat(query("SELECT tenant_id || '|' || source_system || '|' || stream || '|' || source_record_id || '|' "
                 + "|| " + utcTimestamp("source_updated_at") + " || '|' || dq_status || '|' || "
-                + "array_to_string(dq_errors, ';') || '|' || load_id || '|' || is_deleted || '|' || "
+                + joinArray("dq_errors", ";") + " || '|' || load_id || '|' || is_deleted || '|' || "
                 + "coalesce(" + jsonField("payload", "total") + ", '') FROM raw.shopify__orders "
                 + "ORDER BY source_record_id, source_updated_at"))
                 .containsExactly(
@@ -109,7 +119,8 @@ public abstract class RawLoaderContractTest {
         LoadResult result = land("load-1", file, FileFormat.JSONL, "shopify", "orders", ORDERS);
 
         assertThat(result.rowsLanded()).isEqualTo(2);
-        assertThat(query("SELECT payload::VARCHAR FROM raw.shopify__orders ORDER BY source_record_id")).containsExactly(
+        assertThat(query("SELECT " + text("payload") + " FROM raw.shopify__orders ORDER BY source_record_id"))
+                .containsExactly(
                 storedPayload("{\"id\":1,\"updated_at\":\"2024-01-03T10:15:00Z\"}"),
                 storedPayload("{\"id\":2,\"updated_at\":\"2024-01-03T10:15:00Z\"}"));
         assertThat(query("SELECT count(DISTINCT record_hash) FROM raw.shopify__orders")).containsExactly("2");
@@ -192,9 +203,9 @@ public abstract class RawLoaderContractTest {
         land("L1", csv, FileFormat.CSV, "crm", "customers", contract);
         land("L2", array, FileFormat.JSON_ARRAY, "crm", "events", StreamContract.of(List.of("id"), "updated_at"));
 
-        assertThat(query("SELECT payload::VARCHAR FROM raw.crm__customers"))
+        assertThat(query("SELECT " + text("payload") + " FROM raw.crm__customers"))
                 .containsExactly(storedPayload("{\"customer_id\":\"c1\",\"updated_at\":\"2024-01-01\"}"));
-        assertThat(query("SELECT payload::VARCHAR FROM raw.crm__events"))
+        assertThat(query("SELECT " + text("payload") + " FROM raw.crm__events"))
                 .containsExactly(storedPayload("{\"id\":\"e1\",\"updated_at\":\"2024-01-01\"}"));
     }
 
@@ -237,7 +248,8 @@ public abstract class RawLoaderContractTest {
         assertThat(result.rowsLanded()).isEqualTo(3);
         assertThat(result.rowsWarned()).isEqualTo(3);
         assertThat(result.maxSourceUpdatedAt()).isNull();
-        assertThat(query("SELECT source_record_id || ':' || array_to_string(dq_errors, ';') FROM raw.shopify__orders "
+        assertThat(query("SELECT source_record_id || ':' || " + joinArray("dq_errors", ";")
+                + " FROM raw.shopify__orders "
                 + "ORDER BY source_record_id")).containsExactly(
                 "1:unparseable change time updated_at: 2024-13-45T10:15:00Z",
                 "2:unparseable change time updated_at: yesterday",
@@ -247,7 +259,7 @@ public abstract class RawLoaderContractTest {
     @Test
     void quickBooksFixtureRecordsLandWithNestedIdAndChangeTime() throws Exception {
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(TestPostgres.externalFixture("quickbooks-api/sandbox_records.jsonl"))) {
+        for (String line : Files.readAllLines(externalFixture("quickbooks-api/sandbox_records.jsonl"))) {
             if (line.startsWith("{\"stream\": \"invoices\"")) {
                 lines.add(line.substring(line.indexOf("\"data\": ") + 8, line.lastIndexOf(", \"emitted_at\"")));
             }
@@ -292,8 +304,29 @@ public abstract class RawLoaderContractTest {
     }
 
     protected List<String> query(String sql) throws SQLException {
-        try (Connection connection = warehouse.connect()) {
-            return TestPostgres.query(connection, sql);
+        return query(warehouse, sql);
+    }
+
+    /** The first column of every row of {@code sql} on a new connection of {@code warehouse}, as text. */
+    public static List<String> query(Warehouse warehouse, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
         }
+        return values;
+    }
+
+    /** Locates {@code shared/fixtures/external} by walking up from the working directory. */
+    public static Path externalFixture(String relative) {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path candidate = folder.resolve("shared/fixtures/external");
+            if (Files.isDirectory(candidate)) {
+                return candidate.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("shared/fixtures/external not found above " + Path.of("").toAbsolutePath());
     }
 }
