@@ -19,10 +19,10 @@ import io.cairn.spi.warehouse.Warehouse;
 public final class DqResultsTable {
     public static final String TABLE = "ops.dq_results";
 
-    static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id VARCHAR NOT NULL, "
-            + "checked_at TIMESTAMPTZ NOT NULL, check_name VARCHAR NOT NULL, model VARCHAR NOT NULL, tenant_id VARCHAR, "
-            + "status VARCHAR NOT NULL, severity VARCHAR NOT NULL, observed_value DECIMAL(20, 4), "
-            + "threshold DECIMAL(20, 4), details VARCHAR)";
+    static final String DDL = ddl("VARCHAR", "TIMESTAMPTZ");
+
+    /** Rows per INSERT statement: one statement per chunk, not per row (each is a commit on Spark/Iceberg). */
+    private static final int CHUNK = 500;
 
     private static final String COLUMNS = "run_id, checked_at, check_name, model, tenant_id, status, severity, "
             + "observed_value, threshold, details";
@@ -35,30 +35,46 @@ public final class DqResultsTable {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS ops");
-                statement.execute(DDL);
+                statement.execute(warehouse.type().equals("spark") ? ddl("STRING", "TIMESTAMP") : DDL);
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (DqResult row : rows) {
-                    insert.setString(1, row.runId());
-                    insert.setObject(2, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
-                    insert.setString(3, row.checkName());
-                    insert.setString(4, row.model());
-                    insert.setString(5, row.tenantId());
-                    insert.setString(6, row.status().key());
-                    insert.setString(7, row.severity());
-                    insert.setBigDecimal(8, row.observedValue());
-                    insert.setBigDecimal(9, row.threshold());
-                    insert.setString(10, row.details());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                insert(connection, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
             connection.commit();
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot append %d rows to %s: %s", rows.size(), TABLE,
                     e.getMessage());
+        }
+    }
+
+    private static String ddl(String text, String instant) {
+        return "CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id " + text + " NOT NULL, checked_at " + instant
+                + " NOT NULL, check_name " + text + " NOT NULL, model " + text + " NOT NULL, tenant_id " + text + ", "
+                + "status " + text + " NOT NULL, severity " + text + " NOT NULL, observed_value DECIMAL(20, 4), "
+                + "threshold DECIMAL(20, 4), details " + text + ")";
+    }
+
+    /** One multi-row INSERT with bound values. */
+    private static void insert(Connection connection, List<DqResult> rows) throws SQLException {
+        String values = String.join(", ", java.util.Collections.nCopies(rows.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES " + values)) {
+            int i = 0;
+            for (DqResult row : rows) {
+                insert.setString(++i, row.runId());
+                insert.setObject(++i, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
+                insert.setString(++i, row.checkName());
+                insert.setString(++i, row.model());
+                insert.setString(++i, row.tenantId());
+                insert.setString(++i, row.status().key());
+                insert.setString(++i, row.severity());
+                insert.setBigDecimal(++i, row.observedValue());
+                insert.setBigDecimal(++i, row.threshold());
+                insert.setString(++i, row.details());
+            }
+            insert.executeUpdate();
         }
     }
 

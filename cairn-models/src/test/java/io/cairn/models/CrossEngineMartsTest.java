@@ -151,13 +151,13 @@ class CrossEngineMartsTest {
                 .hasSameSizeAs(postgresQuality.results());
     }
 
-    private static List<String> outcomes(DataQualityReport report) {
+    static List<String> outcomes(DataQualityReport report) {
         return report.results().stream().filter(r -> !LOAD_ORDER_CHECKS.contains(r.checkName()))
                 .map(r -> String.join(" ", r.checkName(), r.model(),
                 String.valueOf(r.tenantId()), r.status().key())).sorted().toList();
     }
 
-    private static List<String> problems(RunResult build) {
+    static List<String> problems(RunResult build) {
         return build.results().stream().filter(r -> r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL
                 || r.status() == NodeStatus.SKIPPED).map(r -> r.name() + " " + r.status() + ": " + r.message())
                 .toList();

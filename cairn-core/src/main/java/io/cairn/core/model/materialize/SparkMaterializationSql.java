@@ -116,8 +116,8 @@ final class SparkMaterializationSql implements MaterializationSql {
     }
 
     /**
-     * Spark's CSV reader over a session-local temporary view (header, inferred types), then a table with the
-     * {@code column_types} casts; an empty field is NULL.
+     * Spark's CSV reader over a session-local temporary view (header, inferred types, RFC 4180 quoting), then a
+     * table with the {@code column_types} casts; an empty field is NULL.
      */
     @Override
     public long loadSeed(BuildContext ctx, Path csv, String relation, boolean orReplace) {
@@ -125,7 +125,7 @@ final class SparkMaterializationSql implements MaterializationSql {
         String view = dialect.quote(scratchName(ctx.node().identifier() + "__cairn_seed"));
         Sql.execute(ctx.connection(), ctx.node(), "create temporary view " + view + " using csv options (path "
                 + dialect.literal(csv.toAbsolutePath().toString()) + ", header 'true', inferSchema 'true', "
-                + "enforceSchema 'false', nullValue '', mode 'FAILFAST')");
+                + "escape '\"', multiLine 'true', enforceSchema 'false', nullValue '', mode 'FAILFAST')");
         try {
             List<String> header = columns(ctx, view);
             Map<String, Object> declared = ctx.node().config().columnTypes();
