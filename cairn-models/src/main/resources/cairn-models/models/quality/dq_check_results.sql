@@ -39,16 +39,22 @@ recent_loads as (
   join streams s on s.tenant_id = l.tenant_id and s.source_system = l.source_system and s.stream = l.stream
   where l.loaded_at >= {{ cairn_date_add('s.newest_load', -recent_hours, 'hour') }}
 ),
+late_totals as (
+  select tenant_id, source_system, stream, count(*) as all_late
+  from {{ ref('dq_late_arriving_records') }}
+  group by 1, 2, 3
+),
 late as (
+  {#- all_late comes from a join, not a correlated subquery: Spark allows none in an aggregating select. -#}
   select s.tenant_id, s.source_system, s.stream,
          count(r.load_id) as recent_late,
          max(l.days_behind_stream) filter (where r.load_id is not null) as max_days_behind,
-         (select count(*) from {{ ref('dq_late_arriving_records') }} a
-          where a.tenant_id = s.tenant_id and a.source_system = s.source_system and a.stream = s.stream) as all_late
+         coalesce(max(t.all_late), 0) as all_late
   from streams s
   left join {{ ref('dq_late_arriving_records') }} l
     on l.tenant_id = s.tenant_id and l.source_system = s.source_system and l.stream = s.stream
   left join recent_loads r on r.load_id = l.load_id and r.tenant_id = l.tenant_id
+  left join late_totals t on t.tenant_id = s.tenant_id and t.source_system = s.source_system and t.stream = s.stream
   group by 1, 2, 3
 ),
 drift as (

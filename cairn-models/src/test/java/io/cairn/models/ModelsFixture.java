@@ -139,7 +139,8 @@ final class ModelsFixture implements AutoCloseable {
                 currency, Instant.parse("2024-01-01T00:00:00Z")));
         exec("CREATE SCHEMA IF NOT EXISTS cairn",
                 warehouse.type().equals("spark")
-                        ? "CREATE TABLE IF NOT EXISTS cairn.tenants (tenant_id STRING, timezone STRING, currency STRING)"
+                        ? "CREATE TABLE IF NOT EXISTS cairn.tenants (tenant_id STRING, timezone STRING, currency "
+                                + "STRING)"
                         : "CREATE TABLE IF NOT EXISTS cairn.tenants (tenant_id VARCHAR PRIMARY KEY, timezone VARCHAR "
                                 + "NOT NULL, currency VARCHAR NOT NULL)",
                 "DELETE FROM cairn.tenants WHERE tenant_id = '" + tenant + "'",

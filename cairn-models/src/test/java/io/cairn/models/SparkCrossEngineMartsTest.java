@@ -74,8 +74,10 @@ class SparkCrossEngineMartsTest {
 
     @Test
     void everyModelAndDataTestSucceedsOnSpark() {
-        assertThat(CrossEngineMartsTest.problems(sparkFirstBuild)).as("nodes that did not succeed on Spark").isEmpty();
-        assertThat(CrossEngineMartsTest.problems(sparkBuild)).as("nodes that did not succeed in Spark's incremental run").isEmpty();
+        assertThat(CrossEngineMartsTest.problems(sparkFirstBuild)).as("nodes that did not succeed on Spark")
+                .isEmpty();
+        assertThat(CrossEngineMartsTest.problems(sparkBuild)).as("nodes that did not succeed in Spark's incremental "
+                + "run").isEmpty();
         assertThat(sparkBuild.result("fct_sales_by_day").orElseThrow().compiledCode())
                 .as("the second build ran the incremental branch").contains("watermarks");
         assertThat(CrossEngineMartsTest.problems(duckBuild)).as("nodes that did not succeed on DuckDB").isEmpty();

@@ -38,7 +38,8 @@ class SparkMaterializationTest {
     @BeforeAll
     void open(@TempDir Path dir) {
         tmp = dir;
-        fixture = new ModelsFixture(tmp.resolve("platform"), SparkTestContext.open(SparkTestContext.folder("materialization")));
+        fixture = new ModelsFixture(tmp.resolve("platform"),
+                SparkTestContext.open(SparkTestContext.folder("materialization")));
         exec("create schema if not exists app");
     }
 

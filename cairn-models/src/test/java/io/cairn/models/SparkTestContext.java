@@ -11,7 +11,7 @@ import io.cairn.warehouse.spark.SparkWarehouse;
  */
 final class SparkTestContext {
     private static final Map<String, String> SPARK = Map.of("spark.sql.shuffle.partitions", "2",
-            "spark.ui.enabled", "false");
+            "spark.ui.enabled", "false", "spark.log.level", "WARN");
 
     static {
         open(folder("context"));
