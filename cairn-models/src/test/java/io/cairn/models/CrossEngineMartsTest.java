@@ -198,7 +198,7 @@ class CrossEngineMartsTest {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.add(value(rs, i, meta.getColumnTypeName(i), use.get(i)));
+                        row.add(value(rs, i, meta.getColumnTypeName(i), meta.getColumnType(i), use.get(i)));
                     }
                     rows.add(row.toString());
                 }
@@ -210,13 +210,14 @@ class CrossEngineMartsTest {
             return new Table(rows, own);
         }
 
-        private static String value(ResultSet rs, int i, String type, int scale) throws SQLException {
+        private static String value(ResultSet rs, int i, String type, int sqlType, int scale) throws SQLException {
             Object value = rs.getObject(i);
             if (value == null) {
                 return "null";
             }
             String kind = type.toLowerCase(Locale.ROOT);
-            if (kind.contains("timestamptz") || kind.contains("with time zone")) {
+            if (kind.contains("timestamptz") || kind.contains("with time zone")
+                    || sqlType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE) {
                 return rs.getObject(i, OffsetDateTime.class).toInstant().toString();
             }
             if (value instanceof Number number) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,13 +92,15 @@ class SparkCrossEngineMartsTest {
         List<String> marts = CrossEngineMartsTest.tables(duck.warehouse, "marts");
         assertThat(spark.rows("show tables in marts").stream().map(row -> (String) row.get(1)).toList())
                 .as("the same marts on Spark").containsExactlyInAnyOrderElementsOf(marts);
+        SoftAssertions softly = new SoftAssertions();
         for (String mart : marts) {
             CrossEngineMartsTest.Comparison compared = CrossEngineMartsTest.compare(duck.warehouse, spark.warehouse,
                     mart);
-            assertThat(compared.rows()).as("rows of marts.%s", mart).isPositive();
-            assertThat(compared.onlyDuckDb()).as("rows of marts.%s only on DuckDB", mart).isEmpty();
-            assertThat(compared.onlyPostgres()).as("rows of marts.%s only on Spark", mart).isEmpty();
+            softly.assertThat(compared.rows()).as("rows of marts.%s", mart).isPositive();
+            softly.assertThat(compared.onlyDuckDb()).as("rows of marts.%s only on DuckDB", mart).isEmpty();
+            softly.assertThat(compared.onlyPostgres()).as("rows of marts.%s only on Spark", mart).isEmpty();
         }
+        softly.assertAll();
     }
 
     /** Late records and schema drift depend on which load a repeated record version landed with (see there). */
