@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +129,7 @@ final class SparkMaterializationSql implements MaterializationSql {
                 + dialect.literal(csv.toAbsolutePath().toString()) + ", header 'true', inferSchema 'true', "
                 + "escape '\"', multiLine 'true', enforceSchema 'false', nullValue '', mode 'FAILFAST')");
         try {
-            List<String> header = columns(ctx, view);
+            List<String> header = header(ctx, view);
             Map<String, Object> declared = ctx.node().config().columnTypes();
             String select = header.stream().map(column -> declared.containsKey(column)
                     ? "cast(" + dialect.quote(column) + " as " + type(declared.get(column)) + ") as "
@@ -141,10 +143,11 @@ final class SparkMaterializationSql implements MaterializationSql {
         }
     }
 
-    private static List<String> columns(BuildContext ctx, String view) {
-        try (var statement = ctx.connection().createStatement();
+    /** The column names of the CSV view, as its header line gives them. */
+    private static List<String> header(BuildContext ctx, String view) {
+        try (Statement statement = ctx.connection().createStatement();
                 ResultSet rs = statement.executeQuery("select * from " + view + " limit 0")) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 out.add(rs.getMetaData().getColumnLabel(i));
             }
