@@ -277,10 +277,12 @@
        * cast(trunc({{ scaled }}) + case when {{ scaled }} - trunc({{ scaled }}) >= 0.5 then 1 else 0 end as numeric)
        / 1e{{ scale }} as decimal({{ precision }}, {{ scale }}))
   {%- elif target.type == 'spark' -%}
+    {#- decimal(precision, 0) / int keeps every digit; a decimal(38, 0) numerator would make Spark cut the
+        quotient's scale to 6. -#}
     {%- set scaled = '(abs(cast(' ~ expression ~ ' as double)) * 1e' ~ scale ~ ')' -%}
   cast(cast(signum(cast({{ expression }} as double))
             * (floor({{ scaled }}) + case when {{ scaled }} - floor({{ scaled }}) >= 0.5 then 1 else 0 end)
-            as decimal(38, 0)) / {{ 10 ** scale }} as decimal({{ precision }}, {{ scale }}))
+            as decimal({{ precision }}, 0)) / {{ 10 ** scale }} as decimal({{ precision }}, {{ scale }}))
   {%- else -%}
   cast({{ expression }} as decimal({{ precision }}, {{ scale }}))
   {%- endif -%}
