@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same generated tenants landed into DuckDB and copied into Spark's Iceberg raw tables (the Spark raw layout),
- * the first week then the rest: the whole package and its data-quality models build on Spark, the second build
+ * the first week then the rest (the tenant directory and the absent-stream vars written and read as the platform
+ * does): the whole package and its data-quality models build on Spark, the second build
  * incremental, the data tests pass, and every mart is identical row for row to DuckDB's (numbers at the DuckDB
  * column's scale, instants in UTC), with the same data-quality outcomes.
  */
@@ -47,12 +48,13 @@ class SparkCrossEngineMartsTest {
         spark = new ModelsFixture(dir.resolve("spark"), SparkTestContext.open(SparkTestContext.folder("marts")));
         generated = duck.generateOnly(2, 21, 11, LocalDate.of(2024, 3, 1));
         spark.generateOnly(2, 21, 11, LocalDate.of(2024, 3, 1));
+        PlatformInputs.writeTenantDirectory(spark.warehouse, spark.controlPlane.tenants().list());
         Path parquet = Files.createDirectories(dir.resolve("parquet"));
         land(name -> name.contains("-001."), parquet);
-        sparkFirstBuild = spark.build(false);
+        sparkFirstBuild = spark.build(false, PlatformInputs.absentStreamVars(spark.project, spark.warehouse));
         duck.build(false);
         land(name -> !name.contains("-001."), parquet);
-        sparkBuild = spark.build(false);
+        sparkBuild = spark.build(false, PlatformInputs.absentStreamVars(spark.project, spark.warehouse));
         duckBuild = duck.build(false);
         duckQuality = new DataQuality(duck.warehouse, Clock.fixed(CHECKED, ZoneOffset.UTC))
                 .record(duck.engine(Map.of()), duckBuild, "duckdb-run");
