@@ -13,12 +13,12 @@
 
 {#- The uniform columns of ops.dq_check_results, in order. -#}
 {% macro dq_check_row(check_name, model, kind, breach, observed, threshold, details) -%}
-  cast({{ check_name }} as varchar) as check_name,
-  cast({{ model }} as varchar) as model,
+  cast({{ check_name }} as {{ cairn_string() }}) as check_name,
+  cast({{ model }} as {{ cairn_string() }}) as model,
   tenant_id,
   '{{ dq_severity(kind) }}' as severity,
   {{ dq_status(breach, kind) }} as status,
   cast({{ observed }} as decimal(20, 4)) as observed_value,
   cast({{ threshold }} as decimal(20, 4)) as threshold,
-  cast({{ details }} as varchar) as details
+  cast({{ details }} as {{ cairn_string() }}) as details
 {%- endmacro %}

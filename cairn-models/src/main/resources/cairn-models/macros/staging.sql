@@ -11,12 +11,12 @@
     downstream sees the tenant's data as of that sync while other tenants' data is current. -#}
 {% macro raw_relation(system, stream) -%}
   {%- if (system ~ '__' ~ stream) in var('cairn_absent_streams', []) -%}
-  (select cast(null as varchar) as tenant_id, cast(null as varchar) as source_system,
-          cast(null as varchar) as stream, cast(null as varchar) as source_record_id,
-          cast(null as timestamptz) as source_updated_at, cast(null as timestamptz) as ingested_at,
-          cast(null as varchar) as load_id, cast(null as varchar) as source_file,
-          cast(null as varchar) as record_hash, cast(null as {{ cairn_json_type() }}) as payload,
-          cast(null as varchar) as dq_status, cast(null as {{ cairn_text_array_type() }}) as dq_errors,
+  (select cast(null as {{ cairn_string() }}) as tenant_id, cast(null as {{ cairn_string() }}) as source_system,
+          cast(null as {{ cairn_string() }}) as stream, cast(null as {{ cairn_string() }}) as source_record_id,
+          cast(null as {{ cairn_timestamptz() }}) as source_updated_at, cast(null as {{ cairn_timestamptz() }}) as ingested_at,
+          cast(null as {{ cairn_string() }}) as load_id, cast(null as {{ cairn_string() }}) as source_file,
+          cast(null as {{ cairn_string() }}) as record_hash, cast(null as {{ cairn_json_type() }}) as payload,
+          cast(null as {{ cairn_string() }}) as dq_status, cast(null as {{ cairn_text_array_type() }}) as dq_errors,
           cast(null as boolean) as is_deleted
    where false)
   {%- elif var('cairn_source_fences', []) | length > 0 -%}
@@ -24,7 +24,7 @@
    where true
    {%- for fence in var('cairn_source_fences', []) %}
      {%- if fence.source_system == system %}
-     and not (tenant_id = '{{ fence.tenant_id }}' and ingested_at > cast('{{ fence.visible_until }}' as timestamptz))
+     and not (tenant_id = '{{ fence.tenant_id }}' and ingested_at > cast('{{ fence.visible_until }}' as {{ cairn_timestamptz() }}))
      {%- endif %}
    {%- endfor %})
   {%- else -%}
@@ -69,7 +69,7 @@
 
 {#- An ISO-8601 instant with offset or Z. -#}
 {% macro jtimestamp(path, payload='payload') -%}
-  cast({{ cairn_json_text(payload, path) }} as timestamptz)
+  cast({{ cairn_json_text(payload, path) }} as {{ cairn_timestamptz() }})
 {%- endmacro %}
 
 {% macro jdate(path, payload='payload') -%}

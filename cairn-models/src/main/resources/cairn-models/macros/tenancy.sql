@@ -1,7 +1,7 @@
 {#- A tenant's local calendar date of an instant, in the time zone the platform gave the tenant (cairn.tenants);
     the default zone when the tenant has no row. `tenants` is the alias of stg_platform__tenants in the query. -#}
 {% macro local_date(instant, tenants='tenants') -%}
-  cast(timezone(coalesce({{ tenants }}.timezone, '{{ var("cairn_default_timezone") }}'), {{ instant }}) as date)
+  {{ cairn_date_in_zone(instant, "coalesce(" ~ tenants ~ ".timezone, '" ~ var("cairn_default_timezone") ~ "')") }}
 {%- endmacro %}
 
 {#- The sales channel of each source system: one channel per system keeps fct_sales_by_day's grain the
@@ -23,11 +23,11 @@
 
 {#- Digits only; numbers shorter than 7 digits are too weak to match on. -#}
 {% macro norm_phone(expr) -%}
-  case when length(regexp_replace(coalesce({{ expr }}, ''), '[^0-9]', '', 'g')) >= 7
-       then regexp_replace({{ expr }}, '[^0-9]', '', 'g') end
+  case when length({{ cairn_regexp_replace_all("coalesce(" ~ expr ~ ", '')", "'[^0-9]'", "''") }}) >= 7
+       then {{ cairn_regexp_replace_all(expr, "'[^0-9]'", "''") }} end
 {%- endmacro %}
 
 {#- Lower case letters and digits only: 'Ines  Rossi', 'INES ROSSI' and 'ines-rossi' are one name. -#}
 {% macro norm_text(expr) -%}
-  nullif(regexp_replace(lower(coalesce({{ expr }}, '')), '[^a-z0-9]', '', 'g'), '')
+  nullif({{ cairn_regexp_replace_all("lower(coalesce(" ~ expr ~ ", ''))", "'[^a-z0-9]'", "''") }}, '')
 {%- endmacro %}

@@ -1,5 +1,8 @@
 package io.cairn.models;
 
+import io.cairn.spi.CairnException;
+import io.cairn.spi.ErrorCode;
+import io.cairn.spi.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,23 +14,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cairn.spi.CairnException;
-import io.cairn.spi.ErrorCode;
-import io.cairn.spi.warehouse.Warehouse;
+
 
 /**
  * The warehouse table {@code ops.dq_results} ({@code <tenant>_ops.dq_results} for a dedicated tenant's layout, where
  * its tenant connection reads it): append-only, one row per check, relation, tenant and run.
- */
-public final class DqResultsTable {
+ */public final class DqResultsTable {
     public static final String SCHEMA = "ops";
     public static final String NAME = "dq_results";
     public static final String TABLE = SCHEMA + "." + NAME;
 
-    private static final String COLUMN_DDL = " (run_id VARCHAR NOT NULL, "
-            + "checked_at TIMESTAMPTZ NOT NULL, check_name VARCHAR NOT NULL, model VARCHAR NOT NULL, tenant_id VARCHAR, "
-            + "status VARCHAR NOT NULL, severity VARCHAR NOT NULL, observed_value DECIMAL(20, 4), "
-            + "threshold DECIMAL(20, 4), details VARCHAR)";
+    /** Rows per INSERT statement: one statement per chunk, not per row (each is a commit on Spark/Iceberg). */
+    private static final int CHUNK = 500;
 
     private static final String COLUMNS = "run_id, checked_at, check_name, model, tenant_id, status, severity, "
             + "observed_value, threshold, details";
@@ -51,30 +49,47 @@ public final class DqResultsTable {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + opsSchema);
-                statement.execute("CREATE TABLE IF NOT EXISTS " + table + COLUMN_DDL);
+                statement.execute(warehouse.type().equals("spark") ? ddl(table, "STRING", "TIMESTAMP")
+                        : ddl(table, "VARCHAR", "TIMESTAMPTZ"));
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (DqResult row : rows) {
-                    insert.setString(1, row.runId());
-                    insert.setObject(2, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
-                    insert.setString(3, row.checkName());
-                    insert.setString(4, row.model());
-                    insert.setString(5, row.tenantId());
-                    insert.setString(6, row.status().key());
-                    insert.setString(7, row.severity());
-                    insert.setBigDecimal(8, row.observedValue());
-                    insert.setBigDecimal(9, row.threshold());
-                    insert.setString(10, row.details());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                insert(connection, table, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
             connection.commit();
         }
         catch (SQLException e) {
             throw new CairnException(ErrorCode.WAREHOUSE, e, "Cannot append %d rows to %s: %s", rows.size(), table,
                     e.getMessage());
+        }
+    }
+
+    private static String ddl(String table, String text, String instant) {
+        return "CREATE TABLE IF NOT EXISTS " + table + " (run_id " + text + " NOT NULL, checked_at " + instant
+                + " NOT NULL, check_name " + text + " NOT NULL, model " + text + " NOT NULL, tenant_id " + text + ", "
+                + "status " + text + " NOT NULL, severity " + text + " NOT NULL, observed_value DECIMAL(20, 4), "
+                + "threshold DECIMAL(20, 4), details " + text + ")";
+    }
+
+    /** One multi-row INSERT with bound values. */
+    private static void insert(Connection connection, String table, List<DqResult> rows) throws SQLException {
+        String values = String.join(", ", java.util.Collections.nCopies(rows.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (" + COLUMNS + ") VALUES " + values)) {
+            int i = 0;
+            for (DqResult row : rows) {
+                insert.setString(++i, row.runId());
+                insert.setObject(++i, OffsetDateTime.ofInstant(row.checkedAt(), ZoneOffset.UTC));
+                insert.setString(++i, row.checkName());
+                insert.setString(++i, row.model());
+                insert.setString(++i, row.tenantId());
+                insert.setString(++i, row.status().key());
+                insert.setString(++i, row.severity());
+                insert.setBigDecimal(++i, row.observedValue());
+                insert.setBigDecimal(++i, row.threshold());
+                insert.setString(++i, row.details());
+            }
+            insert.executeUpdate();
         }
     }
 

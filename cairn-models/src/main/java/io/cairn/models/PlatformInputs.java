@@ -61,8 +61,11 @@ public final class PlatformInputs {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                statement.execute("CREATE TABLE IF NOT EXISTS " + schema + ".tenants (tenant_id VARCHAR PRIMARY KEY, "
-                        + "timezone VARCHAR NOT NULL, currency VARCHAR NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS " + schema + ".tenants "
+                        + (warehouse.type().equals("spark")
+                                ? "(tenant_id STRING NOT NULL, timezone STRING NOT NULL, currency STRING NOT NULL)"
+                                : "(tenant_id VARCHAR PRIMARY KEY, timezone VARCHAR NOT NULL, currency VARCHAR "
+                                        + "NOT NULL)"));
                 statement.execute("DELETE FROM " + schema + ".tenants");
             }
             try (PreparedStatement insert = connection.prepareStatement(
@@ -107,12 +110,10 @@ public final class PlatformInputs {
     private static Set<String> rawTables(Warehouse warehouse, String rawSchema) {
         Set<String> tables = new HashSet<>();
         try (Connection connection = warehouse.connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
-            statement.setString(1, rawSchema);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
+                ResultSet rows = connection.getMetaData().getTables(null, rawSchema, "%", null)) {
+            while (rows.next()) {
+                if (rawSchema.equalsIgnoreCase(rows.getString("TABLE_SCHEM"))) {
+                    tables.add(rows.getString("TABLE_NAME"));
                 }
             }
         }

@@ -34,17 +34,20 @@ final class WarehouseRows {
         }
     }
 
-    /** True when {@code schema.table} exists. */
+    /**
+     * True when {@code schema.table} exists. Asks JDBC metadata, which every engine answers (Spark has no
+     * {@code information_schema}); names in a metadata pattern may match more, so the match is checked.
+     */
     static boolean exists(Warehouse warehouse, String schema, String table) throws SQLException {
         try (Connection connection = warehouse.connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
+                ResultSet rs = connection.getMetaData().getTables(null, schema, table, null)) {
+            while (rs.next()) {
+                if (schema.equalsIgnoreCase(rs.getString("TABLE_SCHEM"))
+                        && table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
             }
+            return false;
         }
     }
 }

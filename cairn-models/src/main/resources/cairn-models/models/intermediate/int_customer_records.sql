@@ -12,8 +12,8 @@ with records as (
   select c.tenant_id, 'crm', c.customer_id, c.email, c.phone, c.first_name, c.last_name, c.address_line1, c.city,
          c.postal_code, c.country_code,
          {#- CRM times are local wall-clock times of the tenant. -#}
-         timezone(coalesce(tenants.timezone, '{{ var("cairn_default_timezone") }}'), c.created_local_at),
-         timezone(coalesce(tenants.timezone, '{{ var("cairn_default_timezone") }}'), c.updated_local_at),
+         {{ cairn_instant_from_local('c.created_local_at', "coalesce(tenants.timezone, '" ~ var("cairn_default_timezone") ~ "')") }},
+         {{ cairn_instant_from_local('c.updated_local_at', "coalesce(tenants.timezone, '" ~ var("cairn_default_timezone") ~ "')") }},
          c.is_deleted
   from {{ ref('stg_crm__customers') }} c
   left join {{ ref('stg_platform__tenants') }} tenants on tenants.tenant_id = c.tenant_id

@@ -37,5 +37,5 @@ select
   nullif(trim(city), '') as city,
   nullif(trim(country_code), '') as country_code,
   md5(concat_ws('|', {{ norm_email('email') }}, trim(first_name), trim(last_name), trim(phone), trim(city),
-                trim(country_code), cast(is_deleted as varchar))) as attributes_hash
+                trim(country_code), cast(is_deleted as {{ cairn_string() }}))) as attributes_hash
 from versions

@@ -21,12 +21,12 @@ expenses as (
   where {{ jtext('DetailType', 'line') }} in ('AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail')
 ),
 invoices as (
-  select tenant_id, 'invoice', invoice_id, 0, txn_date, cast(null as varchar), 'Accounts Receivable', customer_id,
+  select tenant_id, 'invoice', invoice_id, 0, txn_date, cast(null as {{ cairn_string() }}), 'Accounts Receivable', customer_id,
          customer_name, currency, total_amount, doc_number, is_deleted, ingested_at
   from {{ ref('stg_quickbooks__invoices') }}
 ),
 payments as (
-  select tenant_id, 'payment', payment_id, 0, txn_date, deposit_account_id, cast(null as varchar), customer_id,
+  select tenant_id, 'payment', payment_id, 0, txn_date, deposit_account_id, cast(null as {{ cairn_string() }}), customer_id,
          customer_name, currency, total_amount, payment_reference, is_deleted, ingested_at
   from {{ ref('stg_quickbooks__payments') }}
 ),

@@ -8,28 +8,28 @@ with lines as (
 ),
 headers as (
   select tenant_id, 'shopify' as source_system, order_id, order_name as order_number,
-         email as customer_email, customer_id as source_customer_id, cast(null as varchar) as customer_name,
-         cast(null as varchar) as customer_phone, created_at as ordered_at, cast(null as date) as source_order_date,
+         email as customer_email, customer_id as source_customer_id, cast(null as {{ cairn_string() }}) as customer_name,
+         cast(null as {{ cairn_string() }}) as customer_phone, created_at as ordered_at, cast(null as date) as source_order_date,
          currency, is_cancelled or is_deleted as is_cancelled, financial_status as order_status,
          discount_amount, tax_amount, shipping_amount, total_amount,
-         cast(null as varchar) as store_id, source_name as sub_channel, ingested_at, source_updated_at
+         cast(null as {{ cairn_string() }}) as store_id, source_name as sub_channel, ingested_at, source_updated_at
   from {{ ref('stg_shopify__orders') }}
   union all
-  select tenant_id, 'ecommerce', order_id, order_number, customer_email, cast(null as varchar), customer_name,
+  select tenant_id, 'ecommerce', order_id, order_number, customer_email, cast(null as {{ cairn_string() }}), customer_name,
          customer_phone, created_at, cast(null as date), currency, is_cancelled or is_deleted, order_status,
-         discount_amount, tax_amount, shipping_amount, total_amount, cast(null as varchar), marketplace,
+         discount_amount, tax_amount, shipping_amount, total_amount, cast(null as {{ cairn_string() }}), marketplace,
          ingested_at, source_updated_at
   from {{ ref('stg_ecommerce__orders') }}
   union all
-  select tenant_id, 'pos', transaction_id, transaction_id, loyalty_email, cast(null as varchar),
-         cast(null as varchar), cast(null as varchar), occurred_at, cast(null as date), currency,
+  select tenant_id, 'pos', transaction_id, transaction_id, loyalty_email, cast(null as {{ cairn_string() }}),
+         cast(null as {{ cairn_string() }}), cast(null as {{ cairn_string() }}), occurred_at, cast(null as date), currency,
          is_voided or is_deleted, transaction_status, cast(null as decimal(18, 2)), cast(null as decimal(18, 2)),
          cast(0 as decimal(18, 2)), total_amount, store_id, register_id, ingested_at, source_updated_at
   from {{ ref('stg_pos__transactions') }}
   union all
   select tenant_id, 'quickbooks', sales_receipt_id, doc_number, bill_email, customer_id, customer_name,
-         cast(null as varchar), created_at, txn_date, currency, is_deleted, 'paid', cast(0 as decimal(18, 2)),
-         tax_amount, cast(0 as decimal(18, 2)), total_amount, cast(null as varchar), payment_method,
+         cast(null as {{ cairn_string() }}), created_at, txn_date, currency, is_deleted, 'paid', cast(0 as decimal(18, 2)),
+         tax_amount, cast(0 as decimal(18, 2)), total_amount, cast(null as {{ cairn_string() }}), payment_method,
          ingested_at, source_updated_at
   from {{ ref('stg_quickbooks__sales_receipts') }}
 )

@@ -19,8 +19,8 @@ records as (
          is_deleted
   from variants
   union all
-  select tenant_id, 'quickbooks', item_id, upper(sku), item_name, cast(null as varchar), item_type, unit_price,
-         unit_cost, cast(null as varchar), is_deleted or not is_active
+  select tenant_id, 'quickbooks', item_id, upper(sku), item_name, cast(null as {{ cairn_string() }}), item_type, unit_price,
+         unit_cost, cast(null as {{ cairn_string() }}), is_deleted or not is_active
   from {{ ref('stg_quickbooks__items') }}
   where item_type in ('Inventory', 'NonInventory', 'Service') or item_type is null
   union all

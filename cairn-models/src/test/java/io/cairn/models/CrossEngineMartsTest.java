@@ -151,13 +151,13 @@ class CrossEngineMartsTest {
                 .hasSameSizeAs(postgresQuality.results());
     }
 
-    private static List<String> outcomes(DataQualityReport report) {
+    static List<String> outcomes(DataQualityReport report) {
         return report.results().stream().filter(r -> !LOAD_ORDER_CHECKS.contains(r.checkName()))
                 .map(r -> String.join(" ", r.checkName(), r.model(),
                 String.valueOf(r.tenantId()), r.status().key())).sorted().toList();
     }
 
-    private static List<String> problems(RunResult build) {
+    static List<String> problems(RunResult build) {
         return build.results().stream().filter(r -> r.status() == NodeStatus.ERROR || r.status() == NodeStatus.FAIL
                 || r.status() == NodeStatus.SKIPPED).map(r -> r.name() + " " + r.status() + ": " + r.message())
                 .toList();
@@ -198,7 +198,7 @@ class CrossEngineMartsTest {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.add(value(rs, i, meta.getColumnTypeName(i), use.get(i)));
+                        row.add(value(rs, i, meta.getColumnTypeName(i), meta.getColumnType(i), use.get(i)));
                     }
                     rows.add(row.toString());
                 }
@@ -210,13 +210,14 @@ class CrossEngineMartsTest {
             return new Table(rows, own);
         }
 
-        private static String value(ResultSet rs, int i, String type, int scale) throws SQLException {
+        private static String value(ResultSet rs, int i, String type, int sqlType, int scale) throws SQLException {
             Object value = rs.getObject(i);
             if (value == null) {
                 return "null";
             }
             String kind = type.toLowerCase(Locale.ROOT);
-            if (kind.contains("timestamptz") || kind.contains("with time zone")) {
+            if (kind.contains("timestamptz") || kind.contains("with time zone")
+                    || sqlType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE) {
                 return rs.getObject(i, OffsetDateTime.class).toInstant().toString();
             }
             if (value instanceof Number number) {

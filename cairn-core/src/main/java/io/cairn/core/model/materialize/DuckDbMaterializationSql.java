@@ -14,7 +14,8 @@ import io.cairn.spi.warehouse.Dialect;
  */
 final class DuckDbMaterializationSql implements MaterializationSql {
     @Override
-    public List<String> createBatch(Dialect dialect, String name, String query) {
+    public List<String> createBatch(BuildContext ctx, String name, String query) {
+        Dialect dialect = ctx.dialect();
         return List.of("create or replace temporary table " + dialect.quote(name) + " as (\n" + query + "\n)");
     }
 
@@ -30,11 +31,16 @@ final class DuckDbMaterializationSql implements MaterializationSql {
 
     @Override
     public List<String> merge(Dialect dialect, String target, String batch, List<String> columns, String keyMatch) {
+        return List.of(mergeInto(target, batch, columns, keyMatch));
+    }
+
+    /** One standard {@code MERGE INTO} statement (DuckDB, Spark with Iceberg). */
+    static String mergeInto(String target, String batch, List<String> columns, String keyMatch) {
         String set = columns.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "));
         String values = columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
-        return List.of("merge into " + target + " as t using " + batch + " as s on " + keyMatch
+        return "merge into " + target + " as t using " + batch + " as s on " + keyMatch
                 + " when matched then update set " + set + " when not matched then insert ("
-                + String.join(", ", columns) + ") values (" + values + ")");
+                + String.join(", ", columns) + ") values (" + values + ")";
     }
 
     @Override
@@ -61,7 +67,7 @@ final class DuckDbMaterializationSql implements MaterializationSql {
     }
 
     @Override
-    public long loadSeed(BuildContext ctx, Path csv, String relation) {
+    public long loadSeed(BuildContext ctx, Path csv, String relation, boolean orReplace) {
         Map<String, Object> types = ctx.node().config().columnTypes();
         String options = "header = true, auto_detect = true";
         if (!types.isEmpty()) {

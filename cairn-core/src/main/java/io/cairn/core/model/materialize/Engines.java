@@ -6,7 +6,8 @@ import java.util.Map;
 final class Engines {
     static final Map<String, MaterializationSql> BY_NAME = Map.of(
             "duckdb", new DuckDbMaterializationSql(),
-            "postgres", new PostgresMaterializationSql());
+            "postgres", new PostgresMaterializationSql(),
+            "spark", new SparkMaterializationSql());
 
     private Engines() {}
 }

@@ -20,16 +20,15 @@ public final class IncrementalBuilder {
     private IncrementalBuilder() {}
 
     public static long build(BuildContext ctx) {
-        Optional<Kind> existing = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(),
-                ctx.node().identifier());
+        Optional<Kind> existing = ctx.sql().kind(ctx, ctx.node().schema(), ctx.node().identifier());
         if (ctx.fullRefresh() || existing.isEmpty() || existing.get() == Kind.VIEW) {
             return TableBuilder.build(ctx);
         }
         String strategy = strategy(ctx);
         String sql = ctx.compiler().compile(ctx.node(), true);
-        String batchName = ctx.node().identifier() + BATCH_SUFFIX;
-        String batch = ctx.dialect().quote(batchName);
-        Sql.executeAll(ctx.connection(), ctx.node(), ctx.sql().createBatch(ctx.dialect(), batchName, sql));
+        String batchName = ctx.sql().scratchName(ctx.node().identifier() + BATCH_SUFFIX);
+        String batch = ctx.sql().batchRelation(ctx, batchName);
+        Sql.executeAll(ctx.connection(), ctx.node(), ctx.sql().createBatch(ctx, batchName, sql));
         try {
             Map<String, String> tableColumns = ctx.sql().columns(ctx, ctx.node().schema(), ctx.node().identifier());
             Map<String, String> batchColumns = ctx.sql().batchColumns(ctx, batchName);
@@ -39,7 +38,7 @@ public final class IncrementalBuilder {
             return rows[0];
         }
         finally {
-            Sql.execute(ctx.connection(), ctx.node(), "drop table if exists " + batch);
+            Sql.execute(ctx.connection(), ctx.node(), ctx.sql().dropTable(batch));
         }
     }
 

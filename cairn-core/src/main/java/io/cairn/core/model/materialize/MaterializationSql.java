@@ -3,6 +3,7 @@ package io.cairn.core.model.materialize;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.cairn.core.model.materialize.Catalog.Kind;
 import io.cairn.spi.CairnException;
@@ -15,7 +16,7 @@ import io.cairn.spi.warehouse.Dialect;
  * builders hold the engine-neutral flow (atomic swap, strategies, schema change).
  */
 public interface MaterializationSql {
-    /** The implementation for the engine named by {@code dialect} ({@code duckdb}, {@code postgres}). */
+    /** The implementation for the engine named by {@code dialect} ({@code duckdb}, {@code postgres}, {@code spark}). */
     static MaterializationSql of(Dialect dialect) {
         MaterializationSql sql = Engines.BY_NAME.get(dialect.name());
         if (sql == null) {
@@ -25,8 +26,39 @@ public interface MaterializationSql {
         return sql;
     }
 
-    /** Creates the session-local batch table {@code name} (unquoted) of an incremental run from {@code query}. */
-    List<String> createBatch(Dialect dialect, String name, String query);
+    /** Creates the batch table {@code name} (unquoted) of an incremental run from {@code query}. */
+    List<String> createBatch(BuildContext ctx, String name, String query);
+
+    /** The kind of the existing relation {@code schema.name}, if there is one. */
+    default Optional<Kind> kind(BuildContext ctx, String schema, String name) {
+        return Catalog.kind(ctx.connection(), ctx.node(), schema, name);
+    }
+
+    /**
+     * The name of a scratch table (an incremental batch, a table being rebuilt) derived from {@code base}. Engines
+     * whose scratch tables are shared between sessions make it unique, so concurrent builds never collide.
+     */
+    default String scratchName(String base) {
+        return base;
+    }
+
+    /** How statements refer to the batch table {@code name} created by {@link #createBatch}. */
+    default String batchRelation(BuildContext ctx, String name) {
+        return ctx.dialect().quote(name);
+    }
+
+    /** Drops the table {@code relation} (quoted) if it exists, data included. */
+    default String dropTable(String relation) {
+        return "drop table if exists " + relation;
+    }
+
+    /**
+     * Whether {@code create or replace table} swaps a table atomically (a failing query leaves the old one), so
+     * rebuilding a table needs no scratch copy and rename.
+     */
+    default boolean replacesTablesAtomically() {
+        return false;
+    }
 
     /** Column names to full types (usable in {@code ALTER TABLE ... ADD COLUMN}) of {@code schema.name}, in order. */
     Map<String, String> columns(BuildContext ctx, String schema, String name);
@@ -51,6 +83,9 @@ public interface MaterializationSql {
     /** Creates or replaces the view of {@code ctx}'s node; {@code wasTable} when a table of that name exists. */
     void buildView(BuildContext ctx, String query, boolean wasTable);
 
-    /** Creates {@code relation} (quoted) from the seed CSV file; returns the rows loaded. */
-    long loadSeed(BuildContext ctx, Path csv, String relation);
+    /**
+     * Creates {@code relation} (quoted) from the seed CSV file, replacing an existing table when {@code orReplace}
+     * (only asked of engines that {@link #replacesTablesAtomically()}); returns the rows loaded, or -1.
+     */
+    long loadSeed(BuildContext ctx, Path csv, String relation, boolean orReplace);
 }

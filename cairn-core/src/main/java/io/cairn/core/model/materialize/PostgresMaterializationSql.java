@@ -25,7 +25,8 @@ final class PostgresMaterializationSql implements MaterializationSql {
             + "where a.attrelid = to_regclass(?) and a.attnum > 0 and not a.attisdropped order by a.attnum";
 
     @Override
-    public List<String> createBatch(Dialect dialect, String name, String query) {
+    public List<String> createBatch(BuildContext ctx, String name, String query) {
+        Dialect dialect = ctx.dialect();
         return List.of("drop table if exists pg_temp." + dialect.quote(name),
                 "create temporary table " + dialect.quote(name) + " as (\n" + query + "\n)");
     }
@@ -89,7 +90,7 @@ final class PostgresMaterializationSql implements MaterializationSql {
                 return;
             }
             catch (CairnException e) {
-                if (Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(), ctx.node().identifier())
+                if (kind(ctx, ctx.node().schema(), ctx.node().identifier())
                         .isEmpty()) {
                     throw e;
                 }
@@ -103,7 +104,7 @@ final class PostgresMaterializationSql implements MaterializationSql {
     }
 
     @Override
-    public long loadSeed(BuildContext ctx, Path csv, String relation) {
+    public long loadSeed(BuildContext ctx, Path csv, String relation, boolean orReplace) {
         return new CsvSeedLoader(ctx).load(csv, relation);
     }
 }

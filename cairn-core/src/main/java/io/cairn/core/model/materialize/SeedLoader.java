@@ -6,6 +6,6 @@ public final class SeedLoader {
 
     public static long load(BuildContext ctx) {
         java.nio.file.Path csv = ctx.projectDir().resolve(ctx.node().path());
-        return TableBuilder.fill(ctx, relation -> ctx.sql().loadSeed(ctx, csv, relation));
+        return TableBuilder.fill(ctx, (relation, orReplace) -> ctx.sql().loadSeed(ctx, csv, relation, orReplace));
     }
 }

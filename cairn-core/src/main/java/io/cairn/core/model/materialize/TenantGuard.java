@@ -45,7 +45,7 @@ public record TenantGuard(List<String> layers, String column) {
     /** Checks {@code identifier} (the model's relation or its not yet swapped-in temporary table). */
     public void check(BuildContext ctx, String identifier) {
         Node node = ctx.node();
-        boolean hasColumn = Catalog.columns(ctx.connection(), node, null, node.schema(), identifier).keySet()
+        boolean hasColumn = ctx.sql().columns(ctx, node.schema(), identifier).keySet()
                 .stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT)));
         if (!hasColumn) {
             throw refuse(node, "its output has no " + column + " column");

@@ -8,7 +8,7 @@ public final class ViewBuilder {
 
     public static long build(BuildContext ctx) {
         String sql = ctx.compiler().compile(ctx.node(), false);
-        boolean wasTable = Catalog.kind(ctx.connection(), ctx.node(), ctx.node().schema(), ctx.node().identifier())
+        boolean wasTable = ctx.sql().kind(ctx, ctx.node().schema(), ctx.node().identifier())
                 .filter(kind -> kind == Kind.TABLE).isPresent();
         ctx.sql().buildView(ctx, sql, wasTable);
         return -1;
