@@ -139,6 +139,7 @@ class SparkWarehouseTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("UNRESOLVED_COLUMN")
                     .hasMessageContaining("nope")
+                    .hasMessageNotContaining("Project")
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42703"));
         }
     }

@@ -258,6 +258,10 @@ final class StatementHandler implements SparkJdbc.Handler {
     /** Spark's error with its SQLSTATE, plus a {@code LINE n:} line where Spark knows the line. */
     static SQLException toSqlException(Exception e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        if (e instanceof org.apache.spark.sql.AnalysisException analysis) {
+            // Without the logical plan Spark appends to an analysis error: it repeats the statement as a tree.
+            message = analysis.getSimpleMessage().strip();
+        }
         String state = e instanceof SparkThrowable spark ? spark.getSqlState() : null;
         if (e instanceof org.apache.spark.sql.AnalysisException analysis && analysis.line().isDefined()) {
             message += "\nLINE " + analysis.line().get() + ":";
